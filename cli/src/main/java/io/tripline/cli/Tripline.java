@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
     versionProvider = Tripline.Version.class,
     description = "Replay CloudTrail attack scenarios, run Rego detections and IAM checks, report coverage.",
     subcommands = {
+      io.tripline.cli.logs.LogsCommand.class,
+      io.tripline.cli.scenario.ScenarioCommand.class,
+      io.tripline.cli.rego.RegoCommand.class,
+      io.tripline.cli.iam.IamCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Tripline implements Runnable {
