@@ -1,0 +1,211 @@
+package io.tripline.core.log;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.core.record.InvalidRecordException;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Streams the records of one input, whatever its shape, with one {@link JsonParser} and one small
+ * tree per record: the root values of the input are read in sequence, so a single record, JSON lines
+ * and concatenated log files are the same case. A root object whose first field is {@code Records}
+ * (a CloudTrail log file) or {@code Events} (the output of {@code aws cloudtrail lookup-events}) is
+ * streamed element by element; a root array is a list of records; any other root object is one
+ * record, or a digest file when it has {@code digestStartTime} and {@code digestEndTime}.
+ *
+ * <p>A syntax error or a truncated/corrupt gzip stream ends the file: Jackson cannot resynchronise
+ * after it, so the problem says that the rest of the file was not read.
+ */
+final class FileRecordReader implements Closeable {
+
+  /** One step of the read. */
+  sealed interface Item {}
+
+  record Record(CloudTrailRecord record) implements Item {}
+
+  record Problem(ReadProblem problem) implements Item {}
+
+  /** The input was a CloudTrail digest file (recognised by content), not records. */
+  record Digest() implements Item {}
+
+  private enum Container { ROOT, RECORDS, EVENTS, ARRAY }
+
+  private final String name;
+  private final ObjectMapper mapper;
+  private final JsonParser parser;
+  private Container container = Container.ROOT;
+  private long index;
+  private boolean finished;
+
+  FileRecordReader(String name, InputStream in, ObjectMapper mapper) throws IOException {
+    this.name = name;
+    this.mapper = mapper;
+    this.parser = mapper.createParser(in);
+  }
+
+  /** The next record, problem or digest marker, or {@code null} at the end of the input. */
+  Item next() {
+    if (finished) {
+      return null;
+    }
+    try {
+      while (true) {
+        JsonToken token = parser.nextToken();
+        Item item = container == Container.ROOT ? rootValue(token) : element(token);
+        if (item != null || finished) {
+          return item;
+        }
+      }
+    } catch (JsonProcessingException e) {
+      finished = true;
+      return problemAt(e.getLocation(), -1, e.getOriginalMessage() + "; the rest of this file was not read");
+    } catch (IOException e) {
+      finished = true;
+      return problemAt(parser.currentLocation(), -1, describe(e) + "; the rest of this file was not read");
+    }
+  }
+
+  private Item rootValue(JsonToken token) throws IOException {
+    if (token == null) {
+      finished = true;
+      return null;
+    }
+    JsonLocation at = parser.currentTokenLocation();
+    switch (token) {
+      case START_ARRAY -> {
+        container = Container.ARRAY;
+        return null;
+      }
+      case START_OBJECT -> {
+        return rootObject(at);
+      }
+      default -> {
+        return problemAt(at, index++, "expected a JSON object (a CloudTrail record), found " + describe(token));
+      }
+    }
+  }
+
+  private Item rootObject(JsonLocation at) throws IOException {
+    ObjectNode node = mapper.createObjectNode();
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.FIELD_NAME) {
+      String first = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.START_ARRAY && first.equals("Records")) {
+        container = Container.RECORDS;
+        return null;
+      }
+      if (value == JsonToken.START_ARRAY && first.equals("Events")) {
+        container = Container.EVENTS;
+        return null;
+      }
+      node.set(first, mapper.readTree(parser));
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        node.set(field, mapper.readTree(parser));
+      }
+    }
+    if (node.has("digestStartTime") && node.has("digestEndTime") && !node.has("eventTime")) {
+      return new Digest();
+    }
+    return toRecord(node, at, index++);
+  }
+
+  private Item element(JsonToken token) throws IOException {
+    if (token == JsonToken.END_ARRAY) {
+      if (container != Container.ARRAY) {
+        skipRestOfObject();
+      }
+      container = Container.ROOT;
+      return null;
+    }
+    JsonLocation at = parser.currentTokenLocation();
+    long i = index++;
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return problemAt(at, i, "expected a JSON object (a CloudTrail record), found " + describe(token));
+    }
+    JsonNode node = mapper.readTree(parser);
+    if (container == Container.EVENTS) {
+      return lookupEvent(node, at, i);
+    }
+    return toRecord((ObjectNode) node, at, i);
+  }
+
+  /** An element of {@code lookup-events} output: the record is the JSON string in CloudTrailEvent. */
+  private Item lookupEvent(JsonNode event, JsonLocation at, long i) {
+    JsonNode embedded = event.get("CloudTrailEvent");
+    if (embedded == null || !embedded.isTextual()) {
+      return problemAt(at, i, "this lookup-events entry has no CloudTrailEvent string; was the output made with `aws cloudtrail lookup-events`?");
+    }
+    JsonNode record;
+    try {
+      record = mapper.readTree(embedded.textValue());
+    } catch (JsonProcessingException e) {
+      return problemAt(at, i, "CloudTrailEvent is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!(record instanceof ObjectNode object)) {
+      return problemAt(at, i, "CloudTrailEvent must hold a JSON object, found " + record.getNodeType().toString().toLowerCase());
+    }
+    return toRecord(object, at, i);
+  }
+
+  private Item toRecord(ObjectNode node, JsonLocation at, long i) {
+    try {
+      return new Record(CloudTrailRecord.of(node));
+    } catch (InvalidRecordException e) {
+      return problemAt(at, i, e.getMessage());
+    }
+  }
+
+  /** After the Records/Events array: skip whatever else the root object holds. */
+  private void skipRestOfObject() throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      parser.nextToken();
+      parser.skipChildren();
+    }
+  }
+
+  private Problem problemAt(JsonLocation at, long recordIndex, String message) {
+    int line = at == null ? -1 : at.getLineNr();
+    int column = at == null ? -1 : at.getColumnNr();
+    return new Problem(new ReadProblem(name, line, column, recordIndex, message));
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> token.asString() == null ? token.name() : token.asString();
+    };
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof EOFException) {
+      return "the gzip data ends early (truncated file?): " + e.getMessage();
+    }
+    if (e instanceof ZipException) {
+      return "the gzip data is corrupt: " + e.getMessage();
+    }
+    return "cannot read: " + e.getMessage();
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+}
