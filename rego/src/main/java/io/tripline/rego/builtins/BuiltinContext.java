@@ -1,0 +1,19 @@
+package io.tripline.rego.builtins;
+
+import java.util.function.Supplier;
+
+/** What a builtin may use from the evaluation that calls it. One instance per query evaluation. */
+public interface BuiltinContext {
+
+  /** The time of this evaluation in nanoseconds since the epoch; fixed for the whole query. */
+  long nowNanos();
+
+  /** Sends one line of {@code print} output to the configured hook. */
+  void print(String line);
+
+  /** Whether builtin errors stop evaluation (OPA's strict-builtin-errors). */
+  boolean strictErrors();
+
+  /** A value cached for the duration of this query (compiled regexes, parsed layouts, ...). */
+  <T> T cached(Object key, Supplier<T> compute);
+}

@@ -1,0 +1,258 @@
+package io.tripline.rego.builtins;
+
+import io.tripline.rego.value.NumberValue;
+import io.tripline.rego.value.StringValue;
+import io.tripline.rego.value.Value;
+import io.tripline.rego.value.ValueText;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Go's {@code fmt.Sprintf} as OPA's {@code sprintf} drives it: integers are passed as Go ints,
+ * other numbers as float64, strings as strings, everything else as its Rego text.
+ */
+public final class GoFormat {
+  private GoFormat() {}
+
+  public static String sprintf(String format, List<Value> args) {
+    StringBuilder out = new StringBuilder();
+    int argi = 0;
+    int n = format.length();
+    for (int i = 0; i < n; i++) {
+      char ch = format.charAt(i);
+      if (ch != '%') {
+        out.append(ch);
+        continue;
+      }
+      int j = i + 1;
+      boolean minus = false;
+      boolean plus = false;
+      boolean zero = false;
+      boolean space = false;
+      boolean sharp = false;
+      for (; j < n; j++) {
+        char f = format.charAt(j);
+        if (f == '-') {
+          minus = true;
+        } else if (f == '+') {
+          plus = true;
+        } else if (f == '0') {
+          zero = true;
+        } else if (f == ' ') {
+          space = true;
+        } else if (f == '#') {
+          sharp = true;
+        } else {
+          break;
+        }
+      }
+      int width = -1;
+      while (j < n && Character.isDigit(format.charAt(j))) {
+        width = Math.max(width, 0) * 10 + (format.charAt(j) - '0');
+        j++;
+      }
+      int precision = -1;
+      if (j < n && format.charAt(j) == '.') {
+        j++;
+        precision = 0;
+        while (j < n && Character.isDigit(format.charAt(j))) {
+          precision = precision * 10 + (format.charAt(j) - '0');
+          j++;
+        }
+      }
+      if (j >= n) {
+        out.append("%!(NOVERB)");
+        break;
+      }
+      char verb = format.charAt(j);
+      i = j;
+      if (verb == '%') {
+        out.append('%');
+        continue;
+      }
+      if (argi >= args.size()) {
+        out.append("%!").append(verb).append("(MISSING)");
+        continue;
+      }
+      Object arg = goValue(args.get(argi++));
+      String s = formatOne(verb, arg, precision, plus, space, sharp);
+      out.append(pad(s, width, minus, zero && !minus && !(arg instanceof String)));
+    }
+    if (argi < args.size()) {
+      out.append("%!(EXTRA ");
+      for (int k = argi; k < args.size(); k++) {
+        if (k > argi) {
+          out.append(", ");
+        }
+        Object a = goValue(args.get(k));
+        out.append(goType(a)).append('=').append(formatOne('v', a, -1, false, false, false));
+      }
+      out.append(')');
+    }
+    return out.toString();
+  }
+
+  private static Object goValue(Value v) {
+    if (v instanceof NumberValue n) {
+      if (n.isInteger()) {
+        return n.toBigInteger();
+      }
+      return n.doubleValue();
+    }
+    if (v instanceof StringValue s) {
+      return s.value();
+    }
+    return ValueText.of(v);
+  }
+
+  private static String goType(Object a) {
+    if (a instanceof BigInteger b) {
+      return b.bitLength() < 64 ? "int" : "*big.Int";
+    }
+    return a instanceof Double ? "float64" : "string";
+  }
+
+  private static String formatOne(char verb, Object arg, int precision, boolean plus, boolean space, boolean sharp) {
+    if (arg instanceof BigInteger i) {
+      String sign = i.signum() < 0 ? "-" : plus ? "+" : space ? " " : "";
+      BigInteger abs = i.abs();
+      switch (verb) {
+        case 'v':
+        case 'd':
+          return sign + abs.toString();
+        case 'x':
+          return sign + (sharp ? "0x" : "") + abs.toString(16);
+        case 'X':
+          return sign + (sharp ? "0X" : "") + abs.toString(16).toUpperCase();
+        case 'o':
+          return sign + (sharp ? "0" : "") + abs.toString(8);
+        case 'b':
+          return sign + abs.toString(2);
+        case 'c':
+          return new String(Character.toChars(i.intValue()));
+        case 'q':
+          return "'" + new String(Character.toChars(i.intValue())) + "'";
+        case 'e':
+        case 'f':
+        case 'g':
+        case 'E':
+        case 'F':
+        case 'G':
+          return formatFloat(verb, i.doubleValue(), precision, plus, space);
+        default:
+          return bad(verb, arg);
+      }
+    }
+    if (arg instanceof Double d) {
+      switch (verb) {
+        case 'v':
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+          return formatFloat(verb, d, precision, plus, space);
+        default:
+          return bad(verb, arg);
+      }
+    }
+    String s = (String) arg;
+    switch (verb) {
+      case 'v':
+      case 's':
+        return precision >= 0 && precision < s.codePointCount(0, s.length())
+            ? s.substring(0, s.offsetByCodePoints(0, precision))
+            : s;
+      case 'q':
+        return StringValue.of(s).toString();
+      case 'x':
+        return hex(s, false);
+      case 'X':
+        return hex(s, true);
+      default:
+        return bad(verb, arg);
+    }
+  }
+
+  private static String bad(char verb, Object arg) {
+    return "%!" + verb + "(" + goType(arg) + "=" + formatOne('v', arg, -1, false, false, false) + ")";
+  }
+
+  private static String hex(String s, boolean upper) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      sb.append(String.format(upper ? "%02X" : "%02x", b & 0xff));
+    }
+    return sb.toString();
+  }
+
+  /** Go's float verbs; %v is the shortest representation, in exponent form outside [1e-4, 1e21). */
+  static String formatFloat(char verb, double d, int precision, boolean plus, boolean space) {
+    String sign = d < 0 || (d == 0 && 1 / d < 0) ? "-" : plus ? "+" : space ? " " : "";
+    double a = Math.abs(d);
+    if (Double.isInfinite(a)) {
+      return sign + "Inf";
+    }
+    if (Double.isNaN(a)) {
+      return "NaN";
+    }
+    BigDecimal bd = new BigDecimal(Double.toString(a));
+    switch (verb) {
+      case 'f':
+      case 'F':
+        return sign + bd.setScale(precision < 0 ? 6 : precision, RoundingMode.HALF_EVEN).toPlainString();
+      case 'e':
+      case 'E': {
+        String s = exponent(bd, precision < 0 ? 6 : precision);
+        return sign + (verb == 'E' ? s.toUpperCase() : s);
+      }
+      default: {
+        if (a == 0) {
+          return sign + "0";
+        }
+        BigDecimal shortest = bd.stripTrailingZeros();
+        if (precision >= 0 && verb != 'v') {
+          shortest = shortest.round(new java.math.MathContext(Math.max(precision, 1), RoundingMode.HALF_EVEN));
+        }
+        int exp = shortest.precision() - shortest.scale() - 1;
+        int limit = verb == 'v' ? 21 : (precision >= 0 ? Math.max(precision, 1) : 21);
+        if (exp < -4 || exp >= limit) {
+          return sign + exponent(shortest, shortest.precision() - 1);
+        }
+        return sign + shortest.toPlainString();
+      }
+    }
+  }
+
+  private static String exponent(BigDecimal a, int digits) {
+    if (a.signum() == 0) {
+      return "0." + "0".repeat(digits) + "e+00";
+    }
+    int exp = a.precision() - a.scale() - 1;
+    BigDecimal mant = a.movePointLeft(exp).setScale(digits, RoundingMode.HALF_EVEN);
+    if (mant.compareTo(BigDecimal.TEN) >= 0) {
+      exp++;
+      mant = a.movePointLeft(exp).setScale(digits, RoundingMode.HALF_EVEN);
+    }
+    String e = String.format("%02d", Math.abs(exp));
+    return mant.toPlainString() + "e" + (exp < 0 ? "-" : "+") + e;
+  }
+
+  private static String pad(String s, int width, boolean left, boolean zeros) {
+    int len = s.codePointCount(0, s.length());
+    if (width <= len) {
+      return s;
+    }
+    String fill = (zeros ? "0" : " ").repeat(width - len);
+    if (left) {
+      return s + fill;
+    }
+    if (zeros && (s.startsWith("-") || s.startsWith("+"))) {
+      return s.charAt(0) + fill + s.substring(1);
+    }
+    return fill + s;
+  }
+}
