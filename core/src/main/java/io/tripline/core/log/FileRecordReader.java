@@ -13,6 +13,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /**
@@ -37,6 +38,8 @@ final class FileRecordReader implements Closeable {
 
   /** The input was a CloudTrail digest file (recognised by content), not records. */
   record Digest() implements Item {}
+
+  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)");
 
   private enum Container { ROOT, RECORDS, EVENTS, ARRAY }
 
@@ -68,7 +71,7 @@ final class FileRecordReader implements Closeable {
       }
     } catch (JsonProcessingException e) {
       finished = true;
-      return problemAt(e.getLocation(), -1, e.getOriginalMessage() + "; the rest of this file was not read");
+      return problemAt(e.getLocation(), -1, message(e) + "; the rest of this file was not read");
     } catch (IOException e) {
       finished = true;
       return problemAt(parser.currentLocation(), -1, describe(e) + "; the rest of this file was not read");
@@ -153,7 +156,9 @@ final class FileRecordReader implements Closeable {
     try {
       record = mapper.readTree(embedded.textValue());
     } catch (JsonProcessingException e) {
-      return problemAt(at, i, "CloudTrailEvent is not valid JSON: " + e.getOriginalMessage());
+      JsonLocation inString = e.getLocation();
+      String where = inString == null ? "" : " (line " + inString.getLineNr() + ", column " + inString.getColumnNr() + " of the string)";
+      return problemAt(at, i, "CloudTrailEvent is not valid JSON" + where + ": " + message(e));
     }
     if (!(record instanceof ObjectNode object)) {
       return problemAt(at, i, "CloudTrailEvent must hold a JSON object, found " + record.getNodeType().toString().toLowerCase());
@@ -192,6 +197,11 @@ final class FileRecordReader implements Closeable {
       case VALUE_NULL -> "null";
       default -> token.asString() == null ? token.name() : token.asString();
     };
+  }
+
+  /** Jackson's message without its source excerpt (the location is reported separately). */
+  static String message(JsonProcessingException e) {
+    return START_MARKER.matcher(e.getOriginalMessage()).replaceAll("");
   }
 
   static String describe(IOException e) {
