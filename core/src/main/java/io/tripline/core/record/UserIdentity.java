@@ -28,7 +28,8 @@ public final class UserIdentity {
   public String userName() { return textOf(json, "userName"); }
   public String invokedBy() { return textOf(json, "invokedBy"); }
 
-  private JsonNode sessionContext() { return json.path("sessionContext"); }
+  /** {@code sessionContext} as logged (attributes, sessionIssuer, webIdFederationData, ...); missing when absent. */
+  public JsonNode sessionContext() { return json.path("sessionContext"); }
 
   /** {@code sessionContext.attributes.mfaAuthenticated} ("true"/"false" strings in CloudTrail). */
   public Optional<Boolean> mfaAuthenticated() {
