@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = "Read and summarise CloudTrail logs.",
-    subcommands = {})
+    subcommands = {LogsInspectCommand.class})
 public final class LogsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

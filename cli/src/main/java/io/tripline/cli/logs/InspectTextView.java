@@ -1,0 +1,105 @@
+package io.tripline.cli.logs;
+
+import io.tripline.cli.Terminal;
+import io.tripline.core.log.LogInventory;
+import io.tripline.core.log.ReadSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+
+/** The human summary of {@code tripline logs inspect}: one table per question, top rows first. */
+final class InspectTextView {
+
+  private final Terminal terminal;
+  private final int top;
+
+  InspectTextView(Terminal terminal, int top) {
+    this.terminal = terminal;
+    this.top = top;
+  }
+
+  void print(ReadSummary read, LogInventory inventory) {
+    PrintWriter out = terminal.out();
+    out.println(terminal.bold("CloudTrail logs"));
+    out.println("  files read            " + read.filesRead());
+    out.println("  records read          " + inventory.records());
+    String skipped = String.valueOf(read.recordsSkipped());
+    out.println("  records skipped       " + (read.recordsSkipped() > 0 ? terminal.yellow(skipped) : skipped));
+    out.println("  digest files skipped  " + read.digestFilesSkipped());
+    if (inventory.first().isPresent()) {
+      Duration span = Duration.between(inventory.first().get(), inventory.last().get());
+      out.println("  time range            " + inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")");
+    }
+
+    TextTable calls = new TextTable("EVENT SOURCE / EVENT NAME", "RECORDS");
+    for (LogInventory.SourceCount s : limit(inventory.eventSources())) {
+      calls.row(s.eventSource(), String.valueOf(s.count()));
+      for (LogInventory.Count n : limit(s.eventNames())) {
+        calls.row("  " + n.value(), String.valueOf(n.count()));
+      }
+      more(calls, s.eventNames().size(), "  ");
+    }
+    more(calls, inventory.eventSources().size(), "");
+    section(calls);
+
+    TextTable principals = new TextTable("PRINCIPAL", "TYPE", "ARN", "RECORDS");
+    for (LogInventory.PrincipalCount p : limit(inventory.principals())) {
+      principals.row(p.name(), p.type(), p.arn(), String.valueOf(p.count()));
+    }
+    if (inventory.principals().size() > top) {
+      principals.row("… " + (inventory.principals().size() - top) + " more", "", "", "");
+    }
+    section(principals);
+
+    section(counts("SOURCE IP ADDRESS", inventory.sourceIps()));
+    TextTable errors = counts("ERROR CODE", inventory.errorCodes());
+    if (errors.isEmpty()) {
+      out.println();
+      out.println(terminal.bold("ERROR CODE") + "  " + terminal.green("none: every call succeeded"));
+    } else {
+      section(errors);
+    }
+    out.flush();
+  }
+
+  private TextTable counts(String title, List<LogInventory.Count> counts) {
+    TextTable t = new TextTable(title, "RECORDS");
+    for (LogInventory.Count c : limit(counts)) {
+      t.row(c.value(), String.valueOf(c.count()));
+    }
+    more(t, counts.size(), "");
+    return t;
+  }
+
+  private void more(TextTable t, int size, String indent) {
+    if (size > top) {
+      t.row(indent + "… " + (size - top) + " more (use --top or --format json)", "");
+    }
+  }
+
+  private <T> List<T> limit(List<T> list) {
+    return list.size() > top ? list.subList(0, top) : list;
+  }
+
+  private void section(TextTable table) {
+    if (table.isEmpty()) {
+      return;
+    }
+    terminal.out().println();
+    table.lines(terminal::bold).forEach(terminal.out()::println);
+  }
+
+  static String human(Duration d) {
+    long s = d.getSeconds();
+    if (s < 60) {
+      return s + "s";
+    }
+    if (s < 3600) {
+      return (s / 60) + "m " + (s % 60) + "s";
+    }
+    if (s < 86400) {
+      return (s / 3600) + "h " + (s % 3600 / 60) + "m";
+    }
+    return (s / 86400) + "d " + (s % 86400 / 3600) + "h";
+  }
+}
