@@ -1,0 +1,53 @@
+package io.tripline.iam.policy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as the Date condition operators read them: W3C ISO 8601 ({@code 2020-01-01}, {@code
+ * 2020-01-01T12:00:00Z}, with or without fraction and offset) or epoch seconds ({@code
+ * 1577836800}).
+ */
+public final class DateValue {
+
+  private static final Pattern EPOCH = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+  private DateValue() {}
+
+  /** The instant {@code text} denotes, or empty when it is no date AWS accepts. */
+  public static Optional<Instant> parse(String text) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (EPOCH.matcher(s).matches()) {
+        BigDecimal seconds = new BigDecimal(s);
+        long whole = seconds.longValue();
+        long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+        return Optional.of(Instant.ofEpochSecond(whole, nanos));
+      }
+      if (s.length() == 10) {
+        return Optional.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
+      }
+      if (s.endsWith("Z") || s.endsWith("z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        String normalized = s.replace('z', 'Z');
+        if (normalized.matches(".*[+-]\\d{4}$")) {
+          normalized = normalized.substring(0, normalized.length() - 2) + ":" + normalized.substring(normalized.length() - 2);
+        }
+        return Optional.of(OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+      }
+      return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+}
