@@ -1,0 +1,41 @@
+package io.tripline.simulator;
+
+import java.util.Set;
+
+/**
+ * How one AWS API call appears in CloudTrail, as the catalog describes it. Templates are compiled
+ * once; {@code requestParams} lists the script parameters the templates read (the rest of a
+ * script's parameters are appended to requestParameters as given).
+ */
+record ApiCall(
+    ServiceSpec service,
+    String action,
+    String eventName,
+    String eventType,
+    boolean readOnly,
+    boolean dataEvent,
+    String eventVersion,
+    String requestIdStyle,
+    boolean signinIdentity,
+    Template request,
+    Template response,
+    Template resources,
+    Template additionalEventData,
+    Template resourceArn,
+    Template endpoint,
+    String effect,
+    DeniedShape whenDenied,
+    Set<String> consumedParams) {
+
+  /** {@code service:Action}, the name scripts use. */
+  String key() {
+    return service.name() + ":" + action;
+  }
+
+  String eventCategory() {
+    return dataEvent ? "Data" : "Management";
+  }
+
+  /** How a refused call is written: errorCode (may be null, as for ConsoleLogin), message, response. */
+  record DeniedShape(String errorCode, Template errorMessage, Template response) {}
+}

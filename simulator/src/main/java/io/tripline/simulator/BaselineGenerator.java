@@ -1,0 +1,56 @@
+package io.tripline.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws normal activity from a profile: the day around the anchor time, mostly in working hours
+ * (local time), calls by weight, failures at the profile's error rate.
+ */
+final class BaselineGenerator {
+
+  private BaselineGenerator() {}
+
+  /** Actor keys of baseline actors, so they never clash with a scenario's. */
+  static String actorKey(BaselineProfile p, String actor) {
+    return "baseline." + p.id() + "." + actor;
+  }
+
+  static List<PlannedCall> plan(BaselineProfile p, int count, Instant anchor, Ids ids, String region, long firstOrder) {
+    ZoneOffset zone = ZoneOffset.of(p.rhythm().utcOffset());
+    ZonedDateTime day = anchor.atZone(zone).toLocalDate().atStartOfDay(zone);
+    double total = p.mix().stream().mapToDouble(BaselineProfile.MixEntry::weight).sum();
+    List<PlannedCall> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      long second;
+      int workStart = p.rhythm().startHour() * 3600;
+      int workEnd = p.rhythm().endHour() * 3600;
+      if (ids.unit() < p.rhythm().offHoursShare()) {
+        long off = ids.between(0, 86_400 - (workEnd - workStart) - 1);
+        second = off < workStart ? off : off + (workEnd - workStart);
+      } else {
+        second = ids.between(workStart, workEnd - 1);
+      }
+      Instant t = day.toInstant().plus(Duration.ofSeconds(second));
+      double pick = ids.unit() * total;
+      BaselineProfile.MixEntry entry = p.mix().get(p.mix().size() - 1);
+      for (BaselineProfile.MixEntry e : p.mix()) {
+        pick -= e.weight();
+        if (pick < 0) {
+          entry = e;
+          break;
+        }
+      }
+      String outcome = "success";
+      if (ids.unit() < p.errorRate()) {
+        outcome = entry.errors().isEmpty() ? "denied" : entry.errors().get((int) ids.between(0, entry.errors().size() - 1));
+      }
+      out.add(new PlannedCall(t, firstOrder + i, actorKey(p, entry.actor()), entry.call(), entry.params(), outcome, null, i, region));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,88 @@
+package io.tripline.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inside of one {@code ${...}}: alternatives separated by {@code |}, the first one that is
+ * defined wins. An alternative is a quoted literal ({@code 'us-east-1'}), a generator
+ * ({@code hex:32}, {@code upper:16}, {@code digits:12}, {@code uuid}, {@code time:iso},
+ * {@code time:legacy+1h}, ...) or a dotted variable path ({@code params.bucketName},
+ * {@code actors.attacker.arn}, {@code trail.bucket}).
+ */
+record Expression(String source, List<Alternative> alternatives) {
+
+  sealed interface Alternative {}
+
+  record Quoted(String text) implements Alternative {}
+
+  /** An unquoted JSON literal: a number, true, false, [] or {}. */
+  record Literal(JsonNode value) implements Alternative {}
+
+  record Generator(String name, String argument) implements Alternative {}
+
+  record Path(String root, String[] rest) implements Alternative {}
+
+  static Expression parse(String source) {
+    List<Alternative> alts = new ArrayList<>();
+    for (String raw : source.split("\\|")) {
+      String a = raw.trim();
+      if (a.length() >= 2 && a.startsWith("'") && a.endsWith("'")) {
+        alts.add(new Quoted(a.substring(1, a.length() - 1)));
+      } else if (a.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        alts.add(new Literal(a.contains(".") ? Template.NODES.numberNode(new java.math.BigDecimal(a)) : Template.NODES.numberNode(Long.parseLong(a))));
+      } else if (a.equals("true") || a.equals("false")) {
+        alts.add(new Literal(Template.NODES.booleanNode(a.equals("true"))));
+      } else if (a.equals("[]")) {
+        alts.add(new Literal(Template.NODES.arrayNode()));
+      } else if (a.equals("{}")) {
+        alts.add(new Literal(Template.NODES.objectNode()));
+      } else if (a.contains(":")) {
+        int c = a.indexOf(':');
+        alts.add(new Generator(a.substring(0, c), a.substring(c + 1)));
+      } else if (a.equals("uuid")) {
+        alts.add(new Generator("uuid", ""));
+      } else if (!a.isEmpty()) {
+        String[] segs = a.split("\\.");
+        String[] rest = new String[segs.length - 1];
+        System.arraycopy(segs, 1, rest, 0, rest.length);
+        alts.add(new Path(segs[0], rest));
+      } else {
+        throw new IllegalArgumentException("empty alternative in ${" + source + "}");
+      }
+    }
+    return new Expression(source, List.copyOf(alts));
+  }
+
+  JsonNode evaluate(TemplateScope scope) {
+    for (Alternative a : alternatives) {
+      JsonNode v;
+      if (a instanceof Quoted q) {
+        v = Template.NODES.textNode(q.text());
+      } else if (a instanceof Literal l) {
+        v = l.value();
+      } else if (a instanceof Generator g) {
+        v = scope.generate(g.name(), g.argument());
+      } else {
+        Path p = (Path) a;
+        v = scope.lookup(p.root(), p.rest());
+      }
+      if (v != null && !v.isMissingNode()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /** The variable roots this expression reads, for load-time checks. */
+  List<String> roots() {
+    List<String> out = new ArrayList<>();
+    for (Alternative a : alternatives) {
+      if (a instanceof Path p) {
+        out.add(p.root());
+      }
+    }
+    return out;
+  }
+}

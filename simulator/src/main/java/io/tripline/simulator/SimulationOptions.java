@@ -1,0 +1,39 @@
+package io.tripline.simulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to run: {@code seed} drives ids and jitter; {@code start} moves the scenario's timeline (and
+ * places scripts without an absolute start); {@code tag} adds the run id to user agents;
+ * {@code baselines} mixes normal activity in.
+ */
+public record SimulationOptions(long seed, Optional<Instant> start, boolean tag, List<BaselineMix> baselines) {
+
+  /** Where scripts without an absolute start begin when no {@code --start} is given. */
+  public static final Instant DEFAULT_START = Instant.parse("2024-03-14T14:00:00Z");
+
+  public static SimulationOptions defaults() {
+    return new SimulationOptions(1, Optional.empty(), true, List.of());
+  }
+
+  public SimulationOptions withSeed(long s) {
+    return new SimulationOptions(s, start, tag, baselines);
+  }
+
+  public SimulationOptions withStart(Instant s) {
+    return new SimulationOptions(seed, Optional.of(s), tag, baselines);
+  }
+
+  public SimulationOptions withTag(boolean t) {
+    return new SimulationOptions(seed, start, t, baselines);
+  }
+
+  public SimulationOptions withBaselines(List<BaselineMix> b) {
+    return new SimulationOptions(seed, start, tag, List.copyOf(b));
+  }
+
+  /** {@code count} records of normal activity from {@code profile}. */
+  public record BaselineMix(BaselineProfile profile, int count) {}
+}
