@@ -1,6 +1,5 @@
 package io.tripline.core.log;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.core.record.CloudTrailRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +38,6 @@ public final class CloudTrailLogReader implements Iterable<CloudTrailRecord>, Au
 
   private final List<InputFiles.Entry> entries;
   private final ReadMode mode;
-  private final ObjectMapper mapper = new ObjectMapper();
   private final List<ReadProblem> problems = new ArrayList<>();
   private int nextEntry;
   private FileRecordReader current;
@@ -68,7 +66,7 @@ public final class CloudTrailLogReader implements Iterable<CloudTrailRecord>, Au
   public static CloudTrailLogReader open(String name, InputStream in, ReadMode mode) {
     CloudTrailLogReader reader = new CloudTrailLogReader(List.of(), mode);
     try {
-      reader.current = new FileRecordReader(name, Decompression.open(in), reader.mapper);
+      reader.current = new FileRecordReader(name, Decompression.open(in));
       reader.filesRead++;
     } catch (IOException e) {
       reader.report(ReadProblem.ofFile(name, FileRecordReader.describe(e)));
@@ -144,7 +142,7 @@ public final class CloudTrailLogReader implements Iterable<CloudTrailRecord>, Au
       }
       String name = entry.path().toString();
       try {
-        current = new FileRecordReader(name, Decompression.open(entry.path()), mapper);
+        current = new FileRecordReader(name, Decompression.open(entry.path()));
         filesRead++;
         return true;
       } catch (AccessDeniedException e) {

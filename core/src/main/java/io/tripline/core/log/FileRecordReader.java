@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.record.CloudTrailRecord;
 import io.tripline.core.record.InvalidRecordException;
@@ -43,17 +45,18 @@ final class FileRecordReader implements Closeable {
 
   private enum Container { ROOT, RECORDS, EVENTS, ARRAY }
 
+  /** Immutable and thread-safe; sharing it keeps Jackson's deserializer caches warm across files. */
+  private static final ObjectReader TREES = new ObjectMapper().readerFor(JsonNode.class);
+
   private final String name;
-  private final ObjectMapper mapper;
   private final JsonParser parser;
   private Container container = Container.ROOT;
   private long index;
   private boolean finished;
 
-  FileRecordReader(String name, InputStream in, ObjectMapper mapper) throws IOException {
+  FileRecordReader(String name, InputStream in) throws IOException {
     this.name = name;
-    this.mapper = mapper;
-    this.parser = mapper.createParser(in);
+    this.parser = TREES.createParser(in);
   }
 
   /** The next record, problem or digest marker, or {@code null} at the end of the input. */
@@ -99,7 +102,7 @@ final class FileRecordReader implements Closeable {
   }
 
   private Item rootObject(JsonLocation at) throws IOException {
-    ObjectNode node = mapper.createObjectNode();
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     JsonToken token = parser.nextToken();
     if (token == JsonToken.FIELD_NAME) {
       String first = parser.currentName();
@@ -112,11 +115,11 @@ final class FileRecordReader implements Closeable {
         container = Container.EVENTS;
         return null;
       }
-      node.set(first, mapper.readTree(parser));
+      node.set(first, TREES.readTree(parser));
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         parser.nextToken();
-        node.set(field, mapper.readTree(parser));
+        node.set(field, TREES.readTree(parser));
       }
     }
     if (node.has("digestStartTime") && node.has("digestEndTime") && !node.has("eventTime")) {
@@ -139,7 +142,7 @@ final class FileRecordReader implements Closeable {
       parser.skipChildren();
       return problemAt(at, i, "expected a JSON object (a CloudTrail record), found " + describe(token));
     }
-    JsonNode node = mapper.readTree(parser);
+    JsonNode node = TREES.readTree(parser);
     if (container == Container.EVENTS) {
       return lookupEvent(node, at, i);
     }
@@ -154,7 +157,7 @@ final class FileRecordReader implements Closeable {
     }
     JsonNode record;
     try {
-      record = mapper.readTree(embedded.textValue());
+      record = TREES.readTree(embedded.textValue());
     } catch (JsonProcessingException e) {
       JsonLocation inString = e.getLocation();
       String where = inString == null ? "" : " (line " + inString.getLineNr() + ", column " + inString.getColumnNr() + " of the string)";

@@ -40,7 +40,7 @@ public final class CloudTrailRecord {
       throw new InvalidRecordException("/eventTime", "eventTime must be a string like \"2024-03-14T21:15:10Z\", not " + time.getNodeType().toString().toLowerCase());
     }
     try {
-      return new CloudTrailRecord(json, Instant.parse(time.asText()));
+      return new CloudTrailRecord(json, EventTime.parse(time.textValue()));
     } catch (DateTimeParseException e) {
       throw new InvalidRecordException("/eventTime", "eventTime \"" + time.asText() + "\" is not an ISO-8601 UTC time like \"2024-03-14T21:15:10Z\"");
     }
