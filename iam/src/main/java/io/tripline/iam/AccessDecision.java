@@ -12,10 +12,10 @@ import java.util.List;
  *     otherwise the allows that matched
  * @param reason one sentence a person can act on
  * @param warnings what looked wrong in the request (unknown action, resource given for an action
- *     without resource types)
+ *     without resource types), with pointers relative to the request
  */
 public record AccessDecision(
-    Decision decision, PolicyType decidingPolicyType, List<MatchedStatement> matchedStatements, String reason, List<String> warnings) {
+    Decision decision, PolicyType decidingPolicyType, List<MatchedStatement> matchedStatements, String reason, List<RequestProblem> warnings) {
   public AccessDecision {
     matchedStatements = List.copyOf(matchedStatements);
     warnings = List.copyOf(warnings);

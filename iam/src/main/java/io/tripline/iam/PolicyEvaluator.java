@@ -45,7 +45,7 @@ public final class PolicyEvaluator {
   }
 
   public AccessDecision evaluate(AccessRequest req) {
-    List<String> warnings = new ArrayList<>();
+    List<RequestProblem> warnings = new ArrayList<>();
     String resource = effectiveResource(req, warnings);
     RequestPrincipal p = req.principal();
     StatementMatcher matcher = new StatementMatcher(req.action(), resource, p, req.context());
@@ -169,14 +169,14 @@ public final class PolicyEvaluator {
         : v.allowed(PolicyType.IDENTITY, "an identity-based policy allows " + req.action() + " and nothing denies it");
   }
 
-  private String effectiveResource(AccessRequest req, List<String> warnings) {
+  private String effectiveResource(AccessRequest req, List<RequestProblem> warnings) {
     if (reference == null) {
       return req.resource();
     }
-    reference.unknownAction(req.action()).ifPresent(warnings::add);
+    reference.unknownAction(req.action()).ifPresent(m -> warnings.add(new RequestProblem("/action", m)));
     Optional<ServiceReference.ActionInfo> info = reference.action(req.action());
     if (info.isPresent() && info.get().wildcardResourceOnly() && !req.resource().equals("*")) {
-      warnings.add(req.action() + " has no resource types: it is evaluated against \"*\", not " + req.resource());
+      warnings.add(new RequestProblem("/resource", req.action() + " has no resource types: it is evaluated against \"*\", not " + req.resource()));
       return "*";
     }
     return req.resource();
@@ -215,7 +215,7 @@ public final class PolicyEvaluator {
   }
 
   /** Builds allow and implicit-deny decisions that list the allows that applied. */
-  private record Verdicts(AccessRequest req, List<MatchedStatement> allows, List<String> warnings) {
+  private record Verdicts(AccessRequest req, List<MatchedStatement> allows, List<RequestProblem> warnings) {
     AccessDecision implicit(PolicyType type, String reason) {
       return new AccessDecision(Decision.IMPLICIT_DENY, type, allows, reason, warnings);
     }

@@ -79,7 +79,7 @@ public final class ServiceReference {
     root.get("allServicePrefixes").forEach(p -> prefixes.add(p.asText()));
     Set<String> rcp = new HashSet<>();
     root.get("rcpSupportedServices").forEach(p -> rcp.add(p.asText()));
-    return new ServiceReference(Map.copyOf(actions), Set.copyOf(prefixes), Set.copyOf(rcp), root.path("source").asText(), root.path("dataUpdatedAt").asText());
+    return new ServiceReference(Map.copyOf(actions), Set.copyOf(prefixes), Set.copyOf(rcp), root.path("source").asText(), root.path("dataUpdatedAt").asText().substring(0, Math.min(10, root.path("dataUpdatedAt").asText().length())));
   }
 
   /** Where the data comes from (npm package and version). */

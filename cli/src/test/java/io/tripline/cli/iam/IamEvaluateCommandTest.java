@@ -1,0 +1,71 @@
+package io.tripline.cli.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IamEvaluateCommandTest {
+
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  private static final String DEV_USER_LOOKUP = """
+      {"principal": {"arn": "arn:aws:iam::123456789012:user/dev_user", "type": "IAMUser"},
+       "action": "cloudtrail:LookupEvents", "resource": "*",
+       "context": {"aws:SourceIp": "185.143.221.89"},
+       "identityPolicies": [{"name": "DevCloudTrailRead", "document": {"Version": "2012-10-17",
+         "Statement": [{"Sid": "ReadTrails", "Effect": "Allow", "Action": ["cloudtrail:LookupEvents", "cloudtrail:Describe*"], "Resource": "*"}]}}]}
+      """;
+
+  private int run(String... args) {
+    CommandLine cmd = new CommandLine(new IamEvaluateCommand());
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void printsTheDecisionWithTheStatementThatAllowedIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("req.json"), DEV_USER_LOOKUP);
+    assertThat(run("--request", file.toString())).isZero();
+    JsonNode result = new ObjectMapper().readTree(out.toString());
+    assertThat(result.get("decision").asText()).isEqualTo("allowed");
+    assertThat(result.get("decidingPolicyType").asText()).isEqualTo("identity");
+    assertThat(result.get("matchedStatements").get(0).get("sid").asText()).isEqualTo("ReadTrails");
+    assertThat(result.get("reason").asText()).isNotBlank();
+  }
+
+  @Test
+  void anArrayOfRequestsGivesAnArrayOfResultsInOrder() throws Exception {
+    String denied = DEV_USER_LOOKUP.replace("cloudtrail:LookupEvents\", \"resource", "cloudtrail:StopLogging\", \"resource");
+    Path file = Files.writeString(dir.resolve("reqs.json"), "[" + DEV_USER_LOOKUP + "," + denied + "]");
+    assertThat(run("--request", file.toString(), "--compact")).isZero();
+    JsonNode results = new ObjectMapper().readTree(out.toString());
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).get("decision").asText()).isEqualTo("allowed");
+    assertThat(results.get(1).get("decision").asText()).isEqualTo("implicitDeny");
+  }
+
+  @Test
+  void aMalformedRequestExitsTwoWithTheJsonPointerOfTheProblem() throws Exception {
+    Path file = Files.writeString(dir.resolve("bad.json"), "[" + DEV_USER_LOOKUP + "," + DEV_USER_LOOKUP.replace("\"Allow\"", "\"allow\"") + "]");
+    assertThat(run("--request", file.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("/1/identityPolicies/0/document/Statement/0/Effect");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aMissingFileExitsTwo() {
+    assertThat(run("--request", dir.resolve("nope.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no such file");
+  }
+}
