@@ -11,10 +11,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.record.CloudTrailRecord;
 import io.tripline.core.record.InvalidRecordException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
@@ -27,7 +30,9 @@ import java.util.zip.ZipException;
  * record, or a digest file when it has {@code digestStartTime} and {@code digestEndTime}.
  *
  * <p>A syntax error or a truncated/corrupt gzip stream ends the file: Jackson cannot resynchronise
- * after it, so the problem says that the rest of the file was not read.
+ * after it, so the problem says that the rest of the file was not read. The exception is JSON lines
+ * (every root object so far on a line of its own): there a broken line is one bad record, and
+ * reading goes on with the next line.
  */
 final class FileRecordReader implements Closeable {
 
@@ -49,13 +54,20 @@ final class FileRecordReader implements Closeable {
   private static final ObjectReader TREES = new ObjectMapper().readerFor(JsonNode.class);
 
   private final String name;
-  private final JsonParser parser;
+  private final InputStream in;
+  private JsonParser parser;
   private Container container = Container.ROOT;
   private long index;
   private boolean finished;
+  /** True while every root value so far was an object on a line of its own: JSON lines. */
+  private boolean jsonLines = true;
+  private long rootObjects;
+  /** Lines consumed before the current parser started (after skipping a broken JSON line). */
+  private int lineBase;
 
   FileRecordReader(String name, InputStream in) throws IOException {
     this.name = name;
+    this.in = in;
     this.parser = TREES.createParser(in);
   }
 
@@ -73,6 +85,9 @@ final class FileRecordReader implements Closeable {
         }
       }
     } catch (JsonProcessingException e) {
+      if (container == Container.ROOT && jsonLines && rootObjects > 0) {
+        return skipBrokenLine(e);
+      }
       finished = true;
       return problemAt(e.getLocation(), -1, message(e) + "; the rest of this file was not read");
     } catch (IOException e) {
@@ -90,6 +105,7 @@ final class FileRecordReader implements Closeable {
     switch (token) {
       case START_ARRAY -> {
         container = Container.ARRAY;
+        jsonLines = false;
         return null;
       }
       case START_OBJECT -> {
@@ -109,10 +125,12 @@ final class FileRecordReader implements Closeable {
       JsonToken value = parser.nextToken();
       if (value == JsonToken.START_ARRAY && first.equals("Records")) {
         container = Container.RECORDS;
+        jsonLines = false;
         return null;
       }
       if (value == JsonToken.START_ARRAY && first.equals("Events")) {
         container = Container.EVENTS;
+        jsonLines = false;
         return null;
       }
       node.set(first, TREES.readTree(parser));
@@ -122,6 +140,8 @@ final class FileRecordReader implements Closeable {
         node.set(field, TREES.readTree(parser));
       }
     }
+    rootObjects++;
+    jsonLines &= parser.currentLocation().getLineNr() == at.getLineNr();
     if (node.has("digestStartTime") && node.has("digestEndTime") && !node.has("eventTime")) {
       return new Digest();
     }
@@ -185,8 +205,30 @@ final class FileRecordReader implements Closeable {
     }
   }
 
+  /**
+   * In a JSON lines file, a broken line is one bad record: report it, then restart parsing on the
+   * next line (what the parser had buffered beyond the error, then the rest of the stream).
+   */
+  private Item skipBrokenLine(JsonProcessingException e) {
+    Problem problem = problemAt(e.getLocation(), index++, message(e) + "; skipped to the next line");
+    try {
+      ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+      parser.releaseBuffered(buffered);
+      InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buffered.toByteArray()), in);
+      int b;
+      do {
+        b = rest.read();
+      } while (b != -1 && b != '\n');
+      lineBase = problem.problem().line();
+      parser = TREES.createParser(rest);
+    } catch (IOException io) {
+      finished = true;
+    }
+    return problem;
+  }
+
   private Problem problemAt(JsonLocation at, long recordIndex, String message) {
-    int line = at == null ? -1 : at.getLineNr();
+    int line = at == null || at.getLineNr() <= 0 ? -1 : lineBase + at.getLineNr();
     int column = at == null ? -1 : at.getColumnNr();
     return new Problem(new ReadProblem(name, line, column, recordIndex, message));
   }

@@ -51,6 +51,49 @@ class BadInputTest {
   }
 
   @Test
+  void aBrokenLineInJsonLinesIsOneSkippedRecord() throws Exception {
+    String text = "{\"eventTime\":\"2024-03-14T21:15:10Z\",\"eventName\":\"ListBuckets\"}\n"
+        + "{\"eventTime\":\"2024-03-14T21:15:11Z\",\"eventName\":\"GetObject\",\"requestParameters\":{\"key\":\"a\"\n"
+        + "{\"eventTime\":\"2024-03-14T21:15:12Z\",\"eventName\" \"PutObject\"}\n"
+        + "{\"eventTime\":\"2024-03-14T21:15:13Z\",\"eventName\":\"DeleteObject\"}\n";
+    Path file = Samples.write(dir.resolve("lines.jsonl"), text.getBytes(StandardCharsets.UTF_8));
+
+    Samples.Read read = readAll(ReadMode.SKIP_BAD_RECORDS, file);
+
+    // Line 2 lacks its closing braces, so the parser only notices on line 3, which goes too.
+    assertThat(read.records()).extracting(r -> r.get("eventName").asText()).containsExactly("ListBuckets", "DeleteObject");
+    assertThat(read.summary().problems()).singleElement().satisfies(p -> {
+      assertThat(p.describe()).startsWith(file + ":3:").contains("record #2").endsWith("; skipped to the next line");
+    });
+  }
+
+  @Test
+  void aBrokenLineAfterABrokenLineIsCountedOnItsOwnLine() throws Exception {
+    String text = "{\"eventTime\":\"2024-03-14T21:15:10Z\"}\n"
+        + "{\"eventTime\": nope}\n"
+        + "{\"eventTime\": nope}\n"
+        + "{\"eventTime\":\"2024-03-14T21:15:13Z\"}\n";
+    Path file = Samples.write(dir.resolve("lines.jsonl"), text.getBytes(StandardCharsets.UTF_8));
+
+    Samples.Read read = readAll(ReadMode.SKIP_BAD_RECORDS, file);
+
+    assertThat(read.records()).hasSize(2);
+    assertThat(read.summary().problems()).extracting(ReadProblem::line).containsExactly(2, 3);
+    assertThat(read.summary().problems()).extracting(ReadProblem::recordIndex).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aPrettyPrintedRecordWithAnErrorEndsTheFileInsteadOfReportingEveryLine() throws Exception {
+    String text = "{\"eventTime\":\"2024-03-14T21:15:10Z\",\n \"eventName\": broken,\n \"awsRegion\":\"us-east-1\"}\n";
+    Path file = Samples.write(dir.resolve("pretty.json"), text.getBytes(StandardCharsets.UTF_8));
+
+    Samples.Read read = readAll(ReadMode.SKIP_BAD_RECORDS, file);
+
+    assertThat(read.summary().problems()).singleElement()
+        .satisfies(p -> assertThat(p.describe()).startsWith(file + ":2:").endsWith("the rest of this file was not read"));
+  }
+
+  @Test
   void aTruncatedPlainFileIsAnEndOfInputError() throws Exception {
     byte[] log = Samples.logFile();
     Path file = Samples.write(dir.resolve("cut.json"), Arrays.copyOf(log, log.length - 40));
