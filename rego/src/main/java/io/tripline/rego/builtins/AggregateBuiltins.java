@@ -9,7 +9,7 @@ import io.tripline.rego.value.Value;
 import io.tripline.rego.value.ValueOrder;
 import java.util.List;
 
-/** {@code count}, {@code sum}, {@code max}, {@code min}. */
+/** {@code count}, {@code sum}, {@code product}, {@code max}, {@code min}, {@code sort}. */
 final class AggregateBuiltins {
   private AggregateBuiltins() {}
 
@@ -31,6 +31,37 @@ final class AggregateBuiltins {
     });
     t.function("max", Signature.of(Type.ANY, collection), (c, a) -> extreme(a, 1));
     t.function("min", Signature.of(Type.ANY, collection), (c, a) -> extreme(a, -1));
+    t.function("product", Signature.of(Type.NUMBER, Type.anyOf(Type.setOf(Type.NUMBER), Type.arrayOf(Type.NUMBER))),
+        AggregateBuiltins::product);
+    t.function("sort", Signature.of(Type.ARRAY, collection), (c, a) -> {
+      Value v = a.get(0);
+      if (v instanceof SetValue s) {
+        return ArrayValue.of(s.elements());
+      }
+      if (v instanceof ArrayValue x) {
+        List<Value> sorted = new java.util.ArrayList<>(x.asList());
+        sorted.sort(ValueOrder.INSTANCE);
+        return ArrayValue.of(sorted);
+      }
+      throw a.typeError(0, "one of {set, array}");
+    });
+  }
+
+  /** The product of numbers; OPA names the element type as "array of numbers". */
+  private static Value product(BuiltinContext c, Arguments a) {
+    Value v = a.get(0);
+    if (!(v instanceof ArrayValue) && !(v instanceof SetValue)) {
+      throw a.typeError(0, "one of {set, array}");
+    }
+    NumberValue total = NumberValue.ONE;
+    for (Value e : elements(a)) {
+      if (!(e instanceof NumberValue n)) {
+        throw new BuiltinException(BuiltinException.TYPE_ERROR, "product: operand 1 must be " + v.typeName()
+            + " of numbers but got " + v.typeName() + " containing " + e.typeName());
+      }
+      total = total.multiply(n);
+    }
+    return total;
   }
 
   private static Value count(BuiltinContext c, Arguments a) {

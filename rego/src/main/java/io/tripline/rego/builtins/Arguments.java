@@ -62,9 +62,22 @@ public record Arguments(String builtin, List<Value> values) {
     NumberValue n = number(i);
     Integer v = n.intValueExact();
     if (v == null) {
-      throw BuiltinException.of(builtin, "operand " + (i + 1) + " must be integer number but got floating-point number");
+      throw new BuiltinException(BuiltinException.TYPE_ERROR,
+          builtin + ": operand " + (i + 1) + " must be integer number but got floating-point number");
     }
     return v;
+  }
+
+  /** An integer operand of any size, failing as OPA's BigIntOperand does. */
+  public java.math.BigInteger bigInteger(int i) {
+    if (!(values.get(i) instanceof NumberValue n)) {
+      throw typeError(i, "integer");
+    }
+    if (!n.isInteger()) {
+      throw new BuiltinException(BuiltinException.TYPE_ERROR,
+          builtin + ": operand " + (i + 1) + " must be integer number but got floating-point number");
+    }
+    return n.toBigInteger();
   }
 
   /** The type error for operand i, expected being OPA's description ("number", "one of {...}"). */

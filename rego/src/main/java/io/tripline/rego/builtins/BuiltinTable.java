@@ -27,6 +27,18 @@ public final class BuiltinTable {
     StringBuiltins.register(b);
     ObjectBuiltins.register(b);
     MembershipBuiltins.register(b);
+    NumberBuiltins.register(b);
+    BitsBuiltins.register(b);
+    ArrayBuiltins.register(b);
+    JsonFilterBuiltins.register(b);
+    JsonPatchBuiltins.register(b);
+    StringTransformBuiltins.register(b);
+    StringSearchBuiltins.register(b);
+    EncodingBuiltins.register(b);
+    SerializationBuiltins.register(b);
+    ConversionBuiltins.register(b);
+    RegexBuiltins.register(b);
+    GlobBuiltins.register(b);
     return b.build();
   }
 
