@@ -53,9 +53,23 @@ public final class ApiCatalog {
   public List<String> nearest(String name) {
     String lower = name.toLowerCase();
     return order.stream()
-        .sorted(Comparator.comparingInt((String k) -> distance(lower, k.toLowerCase())).thenComparing(k -> k))
+        .sorted(Comparator.comparingInt((String k) -> score(lower, k)).thenComparing(k -> k))
         .limit(3)
         .toList();
+  }
+
+  /** Edit distance, but a call whose event name or API name starts with what was typed comes first. */
+  private int score(String typed, String key) {
+    ApiCall c = calls.get(key);
+    String service = key.substring(0, key.indexOf(':') + 1).toLowerCase();
+    String eventKey = service + c.eventName().toLowerCase();
+    if (typed.equals(eventKey)) {
+      return 0;
+    }
+    if (key.toLowerCase().startsWith(typed) || typed.startsWith(key.toLowerCase())) {
+      return 1;
+    }
+    return 2 + distance(typed, key.toLowerCase());
   }
 
   static int distance(String a, String b) {

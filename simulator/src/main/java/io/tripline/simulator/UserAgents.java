@@ -33,7 +33,7 @@ final class UserAgents {
     if (bracketed) {
       base = base.substring(1, base.length() - 1);
     }
-    if (runTag != null) {
+    if (runTag != null && actor.invokedBy().isEmpty()) {
       base = base + " tripline_" + runTag;
     }
     return bracketed || call.service().bracketedUserAgent() ? "[" + base + "]" : base;
