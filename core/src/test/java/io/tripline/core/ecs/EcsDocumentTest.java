@@ -145,6 +145,19 @@ class EcsDocumentTest {
   }
 
   @Test
+  void ecsDocumentsCanBeWrittenAsNdjsonForTheBulkApi() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (io.tripline.core.log.JsonLinesWriter writer = io.tripline.core.log.JsonLinesWriter.of(out, EcsDocument::of)) {
+      writer.writeAll(samples);
+    }
+
+    String[] lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+    assertThat(lines).hasSize(samples.size());
+    assertThat(JSON.readTree(lines[2]).at("/event/action").asText()).isEqualTo("UpdateTrail");
+    assertThat(JSON.readTree(lines[2]).at("/event/provider").asText()).isEqualTo("cloudtrail.amazonaws.com");
+  }
+
+  @Test
   void theRecordItselfIsNotChanged() {
     CloudTrailRecord r = sample("DescribeTrails");
     String before = r.json().toString();
