@@ -1,0 +1,104 @@
+package io.tripline.rego;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tripline.rego.ast.Location;
+import io.tripline.rego.builtins.BuiltinTable;
+import io.tripline.rego.compiler.CompileException;
+import io.tripline.rego.compiler.CompiledQuery;
+import io.tripline.rego.compiler.Compiler;
+import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.eval.EvalException;
+import io.tripline.rego.eval.Evaluation;
+import io.tripline.rego.eval.Solution;
+import io.tripline.rego.parser.ParseException;
+import io.tripline.rego.parser.RegoParser;
+import io.tripline.rego.value.Value;
+import io.tripline.rego.value.ValueJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiled modules and base data, immutable and safe to share between threads: every
+ * evaluation gets its own state. Queries are compiled once and cached by their text.
+ */
+public final class PreparedPolicy {
+  private final RuleNode root;
+  private final Value data;
+  private final BuiltinTable builtins;
+  private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
+
+  PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins) {
+    this.root = root;
+    this.data = data;
+    this.builtins = builtins;
+  }
+
+  /** Parses and compiles a query (cached); throws {@link RegoException} on errors. */
+  public CompiledQuery prepare(String query) {
+    CompiledQuery q = queries.get(query);
+    if (q == null) {
+      try {
+        q = Compiler.compileQuery(RegoParser.parseQuery(query), query, root, builtins);
+      } catch (ParseException e) {
+        throw RegoException.of(e);
+      } catch (CompileException e) {
+        throw RegoException.of(e);
+      }
+      queries.put(query, q);
+    }
+    return q;
+  }
+
+  public QueryResult evaluate(String query, Value input) {
+    return evaluate(prepare(query), input, EvalOptions.DEFAULT);
+  }
+
+  public QueryResult evaluate(String query, Value input, EvalOptions options) {
+    return evaluate(prepare(query), input, options);
+  }
+
+  /** Evaluates with a Jackson tree as input, converted lazily as the policy reads it. */
+  public QueryResult evaluate(String query, JsonNode input, EvalOptions options) {
+    return evaluate(prepare(query), input == null ? null : ValueJson.fromNode(input), options);
+  }
+
+  /** The value of the document at an entrypoint path such as {@code tripline/rules/x/alert}; null if undefined. */
+  public Value evaluateEntrypoint(String path, Value input) {
+    String query = "data." + String.join(".", path.replace('/', '.').split("\\.")).replaceAll("^\\.+", "");
+    QueryResult r = evaluate(query, input);
+    return r.isUndefined() ? null : r.results().get(0).expressions().get(0).value();
+  }
+
+  public QueryResult evaluate(CompiledQuery q, Value input, EvalOptions options) {
+    Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook());
+    List<Solution> solutions;
+    try {
+      solutions = ev.run(q);
+    } catch (EvalException e) {
+      throw RegoException.of(e);
+    } catch (StackOverflowError e) {
+      throw new RegoException(List.of(new RegoError("eval_internal_error", "evaluation too deep", Location.NONE)));
+    }
+    List<QueryResult.Result> out = new ArrayList<>();
+    for (Solution s : solutions) {
+      List<QueryResult.Expression> exprs = new ArrayList<>();
+      for (int i = 0; i < s.expressions().size(); i++) {
+        exprs.add(new QueryResult.Expression(s.expressions().get(i), q.texts().get(i),
+            q.body().literals().get(indexOf(q, i)).location()));
+      }
+      out.add(new QueryResult.Result(exprs, s.bindings()));
+    }
+    return new QueryResult(out);
+  }
+
+  private static int indexOf(CompiledQuery q, int original) {
+    for (int i = 0; i < q.originalIndex().length; i++) {
+      if (q.originalIndex()[i] == original) {
+        return i;
+      }
+    }
+    return original;
+  }
+}

@@ -1,0 +1,45 @@
+package io.tripline.rego;
+
+import io.tripline.rego.ast.Module;
+import io.tripline.rego.builtins.BuiltinTable;
+import io.tripline.rego.compiler.CompileException;
+import io.tripline.rego.compiler.Compiler;
+import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.parser.ParseException;
+import io.tripline.rego.parser.RegoParser;
+import io.tripline.rego.value.ObjectValue;
+import io.tripline.rego.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The engine's entry point: compile Rego modules and data once, evaluate many times. */
+public final class Rego {
+  private Rego() {}
+
+  /** Compiles modules (file name to source) with base data; throws {@link RegoException}. */
+  public static PreparedPolicy compile(Map<String, String> modules, Value data) {
+    return compile(modules, data, BuiltinTable.standard());
+  }
+
+  public static PreparedPolicy compile(Map<String, String> modules, Value data, BuiltinTable builtins) {
+    List<Module> parsed = new ArrayList<>();
+    List<RegoError> errors = new ArrayList<>();
+    for (Map.Entry<String, String> m : modules.entrySet()) {
+      try {
+        parsed.add(RegoParser.parseModule(m.getKey(), m.getValue()));
+      } catch (ParseException e) {
+        errors.add(new RegoError("rego_parse_error", e.getMessage(), e.location()));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new RegoException(errors);
+    }
+    try {
+      RuleNode root = Compiler.compile(parsed, builtins);
+      return new PreparedPolicy(root, data == null ? ObjectValue.EMPTY : data, builtins);
+    } catch (CompileException e) {
+      throw RegoException.of(e);
+    }
+  }
+}

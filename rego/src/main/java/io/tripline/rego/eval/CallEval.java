@@ -1,0 +1,139 @@
+package io.tripline.rego.eval;
+
+import io.tripline.rego.ast.Term;
+import io.tripline.rego.builtins.Builtin;
+import io.tripline.rego.builtins.BuiltinException;
+import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.value.BooleanValue;
+import io.tripline.rego.value.StringValue;
+import io.tripline.rego.value.Value;
+import io.tripline.rego.value.ValueText;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Calls: user functions and builtins, {@code with} mocks of either, {@code print}, and the
+ * extra output argument form ({@code count(xs, n)}). Builtin errors make the call undefined,
+ * unless strict builtin errors are on.
+ */
+final class CallEval {
+  private final Evaluation ev;
+
+  CallEval(Evaluation ev) {
+    this.ev = ev;
+  }
+
+  /** Declared number of arguments of the callee, or -1 when unknown or variadic. */
+  int arity(Term.Call c) {
+    RuleNode node = functionNode(c.operator());
+    if (node != null) {
+      return node.functionArity();
+    }
+    Builtin b = ev.builtins.get(c.operator().dotted());
+    return b == null || b.signature().variadic() ? -1 : b.signature().arity();
+  }
+
+  boolean hasOutputArg(Term.Call c) {
+    int a = arity(c);
+    return a >= 0 && c.args().size() == a + 1;
+  }
+
+  boolean call(Term.Call c, Bindings b, ValueSink k) {
+    if (c.name().equals("print")) {
+      return print(c, b, k);
+    }
+    return ev.terms.list(c.args(), 0, new Value[c.args().size()], b, args -> invoke(c, args, k));
+  }
+
+  boolean callWithOutput(Term.Call c, Bindings b, Next k) {
+    List<Term> inputs = c.args().subList(0, c.args().size() - 1);
+    Term out = c.args().get(c.args().size() - 1);
+    return ev.terms.list(inputs, 0, new Value[inputs.size()], b,
+        args -> invoke(c, args, v -> ev.unifier.unifyValue(out, v, b, k)));
+  }
+
+  private boolean invoke(Term.Call c, Value[] args, ValueSink k) {
+    String name = c.operator().dotted();
+    WithScope.FunctionMock mock = ev.scope.mocks.isEmpty() ? null : ev.scope.mocks.get(name);
+    if (mock != null) {
+      if (mock.value() != null) {
+        return k.accept(mock.value());
+      }
+      name = mock.function();
+    }
+    if (name.startsWith("data.")) {
+      RuleNode node = nodeAt(name);
+      if (node == null) {
+        return true;
+      }
+      Value v = ev.rules.call(node, Arrays.asList(args), c.location());
+      return v == null || k.accept(v);
+    }
+    Builtin builtin = ev.builtins.get(name);
+    if (builtin == null) {
+      throw new EvalException("eval_type_error", "undefined function " + name, c.location());
+    }
+    try {
+      boolean[] cont = {true};
+      builtin.each(ev, Arrays.asList(args), v -> {
+        cont[0] = k.accept(v);
+        return cont[0];
+      });
+      return cont[0];
+    } catch (BuiltinException e) {
+      if (ev.strict) {
+        throw new EvalException(e.code(), e.getMessage(), c.location());
+      }
+      return true;
+    } catch (ArithmeticException e) {
+      if (ev.strict) {
+        throw new EvalException("eval_builtin_error", name + ": " + e.getMessage(), c.location());
+      }
+      return true;
+    }
+  }
+
+  private boolean print(Term.Call c, Bindings b, ValueSink k) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < c.args().size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      Value v = ev.terms.firstValue(c.args().get(i), b);
+      if (v == null) {
+        sb.append("<undefined>");
+      } else if (v instanceof StringValue s) {
+        sb.append(s.value());
+      } else {
+        sb.append(ValueText.of(v));
+      }
+    }
+    ev.print(sb.toString());
+    return k.accept(BooleanValue.TRUE);
+  }
+
+  private RuleNode functionNode(Term.Ref op) {
+    if (!(op.head() instanceof Term.Var v) || !v.name().equals("data")) {
+      return null;
+    }
+    RuleNode n = ev.root;
+    for (Term p : op.path()) {
+      if (n == null || !(p instanceof Term.Scalar s && s.value() instanceof StringValue str)) {
+        return null;
+      }
+      n = n.child(str.value());
+    }
+    return n != null && n.isFunction() ? n : null;
+  }
+
+  private RuleNode nodeAt(String dotted) {
+    RuleNode n = ev.root;
+    for (String s : dotted.substring("data.".length()).split("\\.")) {
+      if (n == null) {
+        return null;
+      }
+      n = n.child(s);
+    }
+    return n != null && n.isFunction() ? n : null;
+  }
+}

@@ -1,0 +1,103 @@
+package io.tripline.rego.eval;
+
+import io.tripline.rego.builtins.BuiltinContext;
+import io.tripline.rego.builtins.BuiltinTable;
+import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.value.Value;
+import io.tripline.rego.compiler.CompiledQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The state of one query evaluation: the documents in scope, caches, and the evaluator parts
+ * (terms, references, unification, bodies, rules, calls). Created per evaluation, never shared.
+ */
+public final class Evaluation implements BuiltinContext {
+  final RuleNode root;
+  final BuiltinTable builtins;
+  final boolean strict;
+  private final Consumer<String> printHook;
+  private final long now;
+  private final Map<Object, Object> builtinCache = new HashMap<>();
+  WithScope scope;
+
+  final TermEval terms;
+  final RefEval refs;
+  final Unifier unifier;
+  final BodyEval bodies;
+  final RuleEval rules;
+  final CallEval calls;
+
+  public Evaluation(RuleNode root, BuiltinTable builtins, Value input, Value data, boolean strict,
+      Consumer<String> printHook) {
+    this.root = root;
+    this.builtins = builtins;
+    this.strict = strict;
+    this.printHook = printHook;
+    this.now = System.currentTimeMillis() * 1_000_000L;
+    this.scope = new WithScope(input, data, Map.of(), Map.of());
+    this.terms = new TermEval(this);
+    this.refs = new RefEval(this);
+    this.unifier = new Unifier(this);
+    this.bodies = new BodyEval(this);
+    this.rules = new RuleEval(this);
+    this.calls = new CallEval(this);
+  }
+
+  /** Evaluates a compiled query, returning every solution in evaluation order. */
+  public List<Solution> run(CompiledQuery q) {
+    List<Solution> out = new ArrayList<>();
+    Bindings b = new Bindings();
+    Value[] values = new Value[q.body().literals().size()];
+    bodies.eval(q.body().literals(), 0, b, values, () -> {
+      Value[] ordered = new Value[values.length];
+      for (int i = 0; i < values.length; i++) {
+        ordered[q.originalIndex()[i]] = values[i];
+      }
+      Map<String, Value> bound = new LinkedHashMap<>();
+      for (String v : q.resultVars()) {
+        Value x = b.get(v);
+        if (x != null) {
+          bound.put(v, x);
+        }
+      }
+      out.add(new Solution(Arrays.asList(ordered), bound));
+      return true;
+    });
+    return out;
+  }
+
+  @Override
+  public long nowNanos() {
+    return now;
+  }
+
+  @Override
+  public void print(String line) {
+    if (printHook != null) {
+      printHook.accept(line);
+    }
+  }
+
+  @Override
+  public boolean strictErrors() {
+    return strict;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T cached(Object key, Supplier<T> compute) {
+    Object v = builtinCache.get(key);
+    if (v == null) {
+      v = compute.get();
+      builtinCache.put(key, v);
+    }
+    return (T) v;
+  }
+}

@@ -1,0 +1,209 @@
+package io.tripline.rego.parser;
+
+import io.tripline.rego.ast.Body;
+import io.tripline.rego.ast.ElseClause;
+import io.tripline.rego.ast.Expr;
+import io.tripline.rego.ast.Import;
+import io.tripline.rego.ast.Literal;
+import io.tripline.rego.ast.Location;
+import io.tripline.rego.ast.Module;
+import io.tripline.rego.ast.Rule;
+import io.tripline.rego.ast.RuleKind;
+import io.tripline.rego.ast.Term;
+import io.tripline.rego.value.BooleanValue;
+import io.tripline.rego.value.StringValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Package, imports and rules (v1 syntax; v0 rule forms accepted in v0 modules). */
+final class ModuleParser extends TermParser {
+  private final String file;
+  private final Map<Integer, String> comments;
+  private boolean v0;
+
+  ModuleParser(String file, List<Token> tokens, Map<Integer, String> comments) {
+    super(tokens);
+    this.file = file;
+    this.comments = comments;
+  }
+
+  Module module() {
+    String pkgAnnotations = annotationsBefore(peek());
+    Location at = expectWord("package").location();
+    Term.Ref pkg = dataRef(postfix(), at);
+    List<Import> imports = new ArrayList<>();
+    boolean futureKeywords = false;
+    boolean regoV1 = false;
+    while (atWord("import")) {
+      Location il = next().location();
+      Term path = postfix();
+      Term.Ref ref = path instanceof Term.Ref r ? r : new Term.Ref(path, List.of(), path.location());
+      String alias = null;
+      if (atWord("as")) {
+        next();
+        Token a = next();
+        if (a.kind() != Token.Kind.IDENT) {
+          throw new ParseException(a.location(), "unexpected " + a.describe() + " token: expected var");
+        }
+        alias = a.text();
+      }
+      String head = ref.head().toString();
+      if (head.equals("future")) {
+        futureKeywords = true;
+      } else if (head.equals("rego")) {
+        regoV1 = true;
+      } else if (!head.equals("data") && !head.equals("input")) {
+        throw new ParseException(il, "invalid path " + ref.dotted() + ": path must begin with input or data");
+      }
+      imports.add(new Import(ref, alias, il));
+    }
+    v0 = futureKeywords && !regoV1;
+    List<Rule> rules = new ArrayList<>();
+    while (peek().kind() != Token.Kind.EOF) {
+      rules.addAll(rule());
+    }
+    return new Module(file, pkg, imports, rules, pkgAnnotations, at);
+  }
+
+  private Term.Ref dataRef(Term t, Location at) {
+    List<Term> path = new ArrayList<>();
+    Term head = t;
+    if (t instanceof Term.Ref r) {
+      head = r.head();
+      path.addAll(r.path());
+    }
+    if (!(head instanceof Term.Var v)) {
+      throw new ParseException(at, "package name must be a reference");
+    }
+    path.add(0, new Term.Scalar(StringValue.of(v.name()), v.location()));
+    for (Term p : path) {
+      if (!(p instanceof Term.Scalar s && s.value() instanceof StringValue)) {
+        throw new ParseException(p.location(), "package name must contain only strings");
+      }
+    }
+    return new Term.Ref(new Term.Var("data", at), path, at);
+  }
+
+  private String annotationsBefore(Token t) {
+    int line = t.location().line() - 1;
+    List<String> block = new ArrayList<>();
+    while (comments.containsKey(line)) {
+      block.add(0, comments.get(line));
+      if (comments.get(line).trim().equals("METADATA")) {
+        return String.join("\n", block);
+      }
+      line--;
+    }
+    for (int i = 0; i < block.size(); i++) {
+      if (block.get(i).trim().equals("METADATA")) {
+        return String.join("\n", block.subList(i, block.size()));
+      }
+    }
+    return null;
+  }
+
+  private List<Rule> rule() {
+    String annotations = annotationsBefore(peek());
+    Location at = peek().location();
+    boolean isDefault = false;
+    if (atWord("default")) {
+      next();
+      isDefault = true;
+    }
+    Term head = postfix();
+    List<Term> args = null;
+    Term.Ref ref;
+    if (head instanceof Term.Call c) {
+      args = c.args();
+      ref = c.operator();
+    } else if (head instanceof Term.Ref r) {
+      ref = r;
+    } else if (head instanceof Term.Var v) {
+      ref = new Term.Ref(v, List.of(), v.location());
+    } else {
+      throw new ParseException(head.location(), "invalid rule head");
+    }
+    if (!(ref.head() instanceof Term.Var)) {
+      throw new ParseException(at, "invalid rule head");
+    }
+    RuleKind kind = args != null ? RuleKind.FUNCTION : RuleKind.SINGLE_VALUE;
+    Term key = null;
+    Term value = null;
+    if (atWord("contains")) {
+      next();
+      kind = RuleKind.MULTI_VALUE;
+      key = term(0);
+    } else if (at(":=") || at("=")) {
+      next();
+      value = term(0);
+    }
+    if (isDefault) {
+      if (value == null) {
+        throw new ParseException(at, "default rules must have a value");
+      }
+      return List.of(new Rule(ref, kind, args == null ? List.of() : args, null, value, trueBody(at), true,
+          List.of(), annotations, at));
+    }
+    Body body = ruleBody(at);
+    if (kind == RuleKind.SINGLE_VALUE && value == null && v0 && !ref.path().isEmpty() && args == null) {
+      // v0: p[x] { ... } is a partial set
+      key = ref.path().get(ref.path().size() - 1);
+      ref = new Term.Ref(ref.head(), ref.path().subList(0, ref.path().size() - 1), ref.location());
+      kind = RuleKind.MULTI_VALUE;
+    }
+    if (value == null) {
+      value = new Term.Scalar(BooleanValue.TRUE, at);
+    }
+    List<ElseClause> elses = new ArrayList<>();
+    while (atWord("else")) {
+      Location el = next().location();
+      Term ev = new Term.Scalar(BooleanValue.TRUE, el);
+      if (at(":=") || at("=")) {
+        next();
+        ev = term(0);
+      }
+      Body eb = ruleBody(el);
+      elses.add(new ElseClause(ev, eb == null ? trueBody(el) : eb, el));
+    }
+    if (body == null) {
+      body = trueBody(at);
+    }
+    List<Rule> out = new ArrayList<>();
+    out.add(new Rule(ref, kind, args == null ? List.of() : args, key, value, body, false, elses, annotations, at));
+    // v0 allowed several bodies: p { a } { b }
+    while (at("{") && !peek().newlineBefore()) {
+      Location bl = next().location();
+      Body extra = body(bl, "}");
+      expect("}");
+      out.add(new Rule(ref, kind, args == null ? List.of() : args, key, value, extra, false, List.of(), null, bl));
+    }
+    return out;
+  }
+
+  /** {@code if { ... }}, {@code if expr}, or (v0) {@code { ... }}; null when there is no body. */
+  private Body ruleBody(Location at) {
+    if (atWord("if")) {
+      next();
+      if (at("{")) {
+        Location bl = next().location();
+        Body b = body(bl, "}");
+        expect("}");
+        return b;
+      }
+      Literal l = literal();
+      return new Body(List.of(l), l.location());
+    }
+    if (at("{") && !peek().newlineBefore()) {
+      Location bl = next().location();
+      Body b = body(bl, "}");
+      expect("}");
+      return b;
+    }
+    return null;
+  }
+
+  private static Body trueBody(Location at) {
+    return new Body(List.of(new Literal(false, new Expr.TermExpr(new Term.Scalar(BooleanValue.TRUE, at)), List.of(), at)), at);
+  }
+}

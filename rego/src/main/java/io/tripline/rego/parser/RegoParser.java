@@ -1,0 +1,40 @@
+package io.tripline.rego.parser;
+
+import io.tripline.rego.ast.Body;
+import io.tripline.rego.ast.Module;
+import io.tripline.rego.ast.Term;
+import java.util.List;
+
+/** Entry points: parse a module, a query, or a single term (like OPA's input_term). */
+public final class RegoParser {
+  private RegoParser() {}
+
+  /** Parses a module; throws {@link ParseException} with file:line:col. */
+  public static Module parseModule(String file, String source) {
+    Lexer lexer = new Lexer(file, source);
+    List<Token> tokens = lexer.tokenize();
+    return new ModuleParser(file, tokens, lexer.comments).module();
+  }
+
+  /** Parses a query: literals separated by ';' or newlines. */
+  public static Body parseQuery(String source) {
+    Lexer lexer = new Lexer("", source);
+    TermParser p = new TermParser(lexer.tokenize());
+    Body b = p.body(p.peek().location());
+    if (p.peek().kind() != Token.Kind.EOF) {
+      throw p.unexpected();
+    }
+    return b;
+  }
+
+  /** Parses one term. */
+  public static Term parseTerm(String source) {
+    Lexer lexer = new Lexer("", source);
+    TermParser p = new TermParser(lexer.tokenize());
+    Term t = p.term(0);
+    if (p.peek().kind() != Token.Kind.EOF) {
+      throw p.unexpected();
+    }
+    return t;
+  }
+}
