@@ -16,4 +16,12 @@ public interface BuiltinContext {
 
   /** A value cached for the duration of this query (compiled regexes, parsed layouts, ...). */
   <T> T cached(Object key, Supplier<T> compute);
+
+  /**
+   * Whether network builtins ({@code http.send}, {@code net.lookup_ip_addr}) may reach the
+   * network in this evaluation ({@code --allow-net}). Off unless the evaluation turns it on.
+   */
+  default boolean allowNet() {
+    return false;
+  }
 }

@@ -32,6 +32,11 @@ public final class BuiltinTable {
     ArrayBuiltins.register(b);
     JsonFilterBuiltins.register(b);
     JsonPatchBuiltins.register(b);
+    CidrBuiltins.register(b);
+    GraphBuiltins.register(b);
+    HashBuiltins.register(b);
+    RuntimeBuiltins.register(b);
+    NetworkBuiltins.register(b);
     StringTransformBuiltins.register(b);
     StringSearchBuiltins.register(b);
     EncodingBuiltins.register(b);
