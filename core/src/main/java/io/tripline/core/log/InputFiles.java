@@ -29,6 +29,9 @@ final class InputFiles {
       if (Files.isDirectory(p)) {
         out.addAll(walk(p));
       } else if (Files.exists(p)) {
+        if (!Files.isReadable(p)) {
+          throw new LogInputException(p + ": permission denied");
+        }
         out.add(new Entry(p, isDigest(p)));
       } else {
         throw new LogInputException(p + ": no such file or directory");
