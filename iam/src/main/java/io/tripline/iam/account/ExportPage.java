@@ -1,0 +1,167 @@
+package io.tripline.iam.account;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tripline.iam.policy.PolicyText;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one page of {@code get-account-authorization-details} output (AWS CLI form, or raw API
+ * form with URL-encoded documents) into {@link AccountAuthorizationDetails}, naming the page and
+ * JSON pointer of anything malformed.
+ */
+final class ExportPage {
+
+  private final ObjectMapper mapper;
+  private final String where;
+
+  ExportPage(ObjectMapper mapper, String where) {
+    this.mapper = mapper;
+    this.where = where;
+  }
+
+  AccountAuthorizationDetails read(JsonNode page) throws AccountDataException {
+    JsonPointer root = JsonPointer.empty();
+    if (!page.isObject()) {
+      throw error(root, "expected the JSON object that get-account-authorization-details prints (UserDetailList, GroupDetailList, RoleDetailList, Policies)");
+    }
+    boolean known = page.has("UserDetailList") || page.has("GroupDetailList") || page.has("RoleDetailList") || page.has("Policies");
+    if (!known) {
+      throw error(root, "no UserDetailList, GroupDetailList, RoleDetailList or Policies: is this `aws iam get-account-authorization-details` output?");
+    }
+    return new AccountAuthorizationDetails(
+        list(page, "UserDetailList", this::user), list(page, "GroupDetailList", this::group),
+        list(page, "RoleDetailList", this::role), list(page, "Policies", this::policy));
+  }
+
+  private interface Reader<T> {
+    T read(JsonNode node, JsonPointer at) throws AccountDataException;
+  }
+
+  private <T> List<T> list(JsonNode page, String field, Reader<T> reader) throws AccountDataException {
+    List<T> out = new ArrayList<>();
+    JsonNode arr = page.get(field);
+    JsonPointer at = JsonPointer.empty().appendProperty(field);
+    if (arr == null || arr.isNull()) {
+      return out;
+    }
+    if (!arr.isArray()) {
+      throw error(at, "must be an array");
+    }
+    for (int i = 0; i < arr.size(); i++) {
+      JsonNode item = arr.get(i);
+      if (!item.isObject()) {
+        throw error(at.appendIndex(i), "must be an object");
+      }
+      out.add(reader.read(item, at.appendIndex(i)));
+    }
+    return out;
+  }
+
+  private IamUser user(JsonNode n, JsonPointer at) throws AccountDataException {
+    return new IamUser(required(n, "Arn", at), required(n, "UserName", at), n.path("UserId").asText(null), n.path("Path").asText("/"),
+        strings(n.path("GroupList"), at.appendProperty("GroupList")), inline(n, "UserPolicyList", at), attached(n, at),
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at));
+  }
+
+  private IamGroup group(JsonNode n, JsonPointer at) throws AccountDataException {
+    return new IamGroup(required(n, "Arn", at), required(n, "GroupName", at), n.path("GroupId").asText(null), n.path("Path").asText("/"),
+        inline(n, "GroupPolicyList", at), attached(n, at));
+  }
+
+  private IamRole role(JsonNode n, JsonPointer at) throws AccountDataException {
+    List<InstanceProfile> profiles = new ArrayList<>();
+    JsonNode ips = n.path("InstanceProfileList");
+    for (int i = 0; i < ips.size(); i++) {
+      JsonNode ip = ips.get(i);
+      JsonPointer ipAt = at.appendProperty("InstanceProfileList").appendIndex(i);
+      List<String> roleArns = new ArrayList<>();
+      ip.path("Roles").forEach(r -> roleArns.add(r.path("Arn").asText()));
+      profiles.add(new InstanceProfile(required(ip, "Arn", ipAt), ip.path("InstanceProfileName").asText(null), ip.path("InstanceProfileId").asText(null), ip.path("Path").asText("/"), roleArns));
+    }
+    return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), n.path("RoleId").asText(null), n.path("Path").asText("/"),
+        document(n.get("AssumeRolePolicyDocument"), at.appendProperty("AssumeRolePolicyDocument")),
+        inline(n, "RolePolicyList", at), attached(n, at),
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at), profiles);
+  }
+
+  private ManagedPolicy policy(JsonNode n, JsonPointer at) throws AccountDataException {
+    List<PolicyVersion> versions = new ArrayList<>();
+    JsonNode vs = n.path("PolicyVersionList");
+    for (int i = 0; i < vs.size(); i++) {
+      JsonNode v = vs.get(i);
+      JsonPointer vAt = at.appendProperty("PolicyVersionList").appendIndex(i);
+      versions.add(new PolicyVersion(v.path("VersionId").asText(null), v.path("IsDefaultVersion").asBoolean(false), document(v.get("Document"), vAt.appendProperty("Document"))));
+    }
+    return new ManagedPolicy(required(n, "Arn", at), required(n, "PolicyName", at), n.path("PolicyId").asText(null), n.path("Path").asText("/"),
+        n.path("DefaultVersionId").asText(null), n.path("AttachmentCount").asInt(0), n.path("PermissionsBoundaryUsageCount").asInt(0), versions);
+  }
+
+  private List<InlinePolicy> inline(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    List<InlinePolicy> out = new ArrayList<>();
+    JsonNode list = n.path(field);
+    for (int i = 0; i < list.size(); i++) {
+      JsonPointer pAt = at.appendProperty(field).appendIndex(i);
+      JsonNode p = list.get(i);
+      out.add(new InlinePolicy(required(p, "PolicyName", pAt), document(p.get("PolicyDocument"), pAt.appendProperty("PolicyDocument"))));
+    }
+    return out;
+  }
+
+  private List<AttachedPolicy> attached(JsonNode n, JsonPointer at) throws AccountDataException {
+    List<AttachedPolicy> out = new ArrayList<>();
+    JsonNode list = n.path("AttachedManagedPolicies");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode p = list.get(i);
+      out.add(new AttachedPolicy(required(p, "PolicyArn", at.appendProperty("AttachedManagedPolicies").appendIndex(i)), p.path("PolicyName").asText(null)));
+    }
+    return out;
+  }
+
+  private static List<Tag> tags(JsonNode n, JsonPointer at) {
+    List<Tag> out = new ArrayList<>();
+    n.path("Tags").forEach(t -> out.add(new Tag(t.path("Key").asText(), t.path("Value").asText())));
+    return out;
+  }
+
+  private static List<String> strings(JsonNode arr, JsonPointer at) {
+    List<String> out = new ArrayList<>();
+    arr.forEach(s -> out.add(s.asText()));
+    return out;
+  }
+
+  /** A policy document: a JSON object (AWS CLI), or URL-encoded JSON text (raw API). */
+  private JsonNode document(JsonNode n, JsonPointer at) throws AccountDataException {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isObject()) {
+      return n;
+    }
+    if (n.isTextual()) {
+      try {
+        return mapper.readTree(PolicyText.decode(n.asText()));
+      } catch (JsonProcessingException e) {
+        throw error(at, "policy document text is neither JSON nor URL-encoded JSON: " + e.getOriginalMessage());
+      }
+    }
+    throw error(at, "a policy document must be an object or a string");
+  }
+
+  private String required(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+      throw error(at.appendProperty(field), "missing " + field);
+    }
+    return v.asText();
+  }
+
+  private AccountDataException error(JsonPointer at, String message) {
+    String pointer = at.toString();
+    return new AccountDataException(where + ": " + (pointer.isEmpty() ? "/" : pointer) + ": " + message);
+  }
+
+}

@@ -1,0 +1,212 @@
+package io.tripline.iam.account;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tripline.iam.policy.PolicyText;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.IamClientBuilder;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsRequest;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.GetPolicyResponse;
+import software.amazon.awssdk.services.iam.model.GetPolicyVersionResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
+import software.amazon.awssdk.services.iam.model.PolicyDetail;
+import software.amazon.awssdk.services.iam.model.RoleDetail;
+import software.amazon.awssdk.services.iam.model.UserDetail;
+
+/**
+ * Reads an account's IAM data live through the AWS SDK, read-only: pages through
+ * GetAccountAuthorizationDetails, URL-decodes every policy document, and fetches the managed
+ * policies used only as permissions boundaries (which that call omits) with GetPolicy and
+ * GetPolicyVersion. Throttling is retried by the SDK. The permissions it needs are {@link
+ * #REQUIRED_PERMISSIONS}. Credentials come from the SDK's default chain or a named profile and are
+ * never printed or stored.
+ */
+public final class LiveAccountReader implements AutoCloseable {
+
+  /** Exactly the IAM actions the reader calls. */
+  public static final List<String> REQUIRED_PERMISSIONS =
+      List.of("iam:GetAccountAuthorizationDetails", "iam:GetPolicy", "iam:GetPolicyVersion");
+
+  private final IamClient client;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  /** A reader over an already built client (tests point it at a fake endpoint). */
+  public LiveAccountReader(IamClient client) {
+    this.client = client;
+  }
+
+  /**
+   * A reader using the default credentials chain, or {@code profile} when not null. IAM is global:
+   * {@code region} only picks the partition (cn-* for China, us-gov-* for GovCloud); null for the
+   * aws partition. {@code endpoint} overrides the IAM endpoint (null for AWS's).
+   */
+  public static LiveAccountReader create(String profile, String region, URI endpoint) {
+    AwsCredentialsProvider credentials = profile == null
+        ? DefaultCredentialsProvider.create()
+        : ProfileCredentialsProvider.create(profile);
+    IamClientBuilder builder = IamClient.builder()
+        .region(partitionRegion(region))
+        .credentialsProvider(credentials)
+        .httpClientBuilder(ApacheHttpClient.builder());
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return new LiveAccountReader(builder.build());
+  }
+
+  static Region partitionRegion(String region) {
+    if (region == null) {
+      return Region.AWS_GLOBAL;
+    }
+    if (region.startsWith("cn-")) {
+      return Region.AWS_CN_GLOBAL;
+    }
+    if (region.startsWith("us-gov-")) {
+      return Region.AWS_US_GOV_GLOBAL;
+    }
+    return Region.AWS_GLOBAL;
+  }
+
+  /** Reads every user, group, role and managed policy, and the boundary policies they use. */
+  public AccountAuthorizationDetails read() throws AccountDataException {
+    AccountAuthorizationDetails details;
+    try {
+      List<IamUser> users = new ArrayList<>();
+      List<IamGroup> groups = new ArrayList<>();
+      List<IamRole> roles = new ArrayList<>();
+      List<ManagedPolicy> policies = new ArrayList<>();
+      for (GetAccountAuthorizationDetailsResponse page
+          : client.getAccountAuthorizationDetailsPaginator(GetAccountAuthorizationDetailsRequest.builder().build())) {
+        for (UserDetail u : page.userDetailList()) {
+          users.add(user(u));
+        }
+        for (var g : page.groupDetailList()) {
+          groups.add(new IamGroup(g.arn(), g.groupName(), g.groupId(), g.path(), inline(g.groupPolicyList()),
+              g.attachedManagedPolicies().stream().map(a -> new AttachedPolicy(a.policyArn(), a.policyName())).toList()));
+        }
+        for (RoleDetail r : page.roleDetailList()) {
+          roles.add(role(r));
+        }
+        for (ManagedPolicyDetail p : page.policies()) {
+          policies.add(policy(p));
+        }
+      }
+      details = new AccountAuthorizationDetails(List.of(), List.of(), List.of(), List.of())
+          .merge(new AccountAuthorizationDetails(users, groups, roles, policies));
+    } catch (SdkException e) {
+      throw failure("GetAccountAuthorizationDetails", e);
+    }
+    List<ManagedPolicy> boundaries = new ArrayList<>();
+    for (String arn : details.missingBoundaryPolicies()) {
+      boundaries.add(boundaryPolicy(arn));
+    }
+    return details.withPolicies(boundaries);
+  }
+
+  private ManagedPolicy boundaryPolicy(String arn) throws AccountDataException {
+    GetPolicyResponse policy;
+    try {
+      policy = client.getPolicy(b -> b.policyArn(arn));
+    } catch (SdkException e) {
+      throw failure("GetPolicy", e);
+    }
+    String version = policy.policy().defaultVersionId();
+    GetPolicyVersionResponse v;
+    try {
+      v = client.getPolicyVersion(b -> b.policyArn(arn).versionId(version));
+    } catch (SdkException e) {
+      throw failure("GetPolicyVersion", e);
+    }
+    return new ManagedPolicy(arn, policy.policy().policyName(), policy.policy().policyId(), policy.policy().path(), version,
+        orZero(policy.policy().attachmentCount()), orZero(policy.policy().permissionsBoundaryUsageCount()),
+        List.of(new PolicyVersion(version, true, document(v.policyVersion().document(), arn + " " + version))));
+  }
+
+  private IamUser user(UserDetail u) throws AccountDataException {
+    return new IamUser(u.arn(), u.userName(), u.userId(), u.path(), u.groupList(), inline(u.userPolicyList()),
+        u.attachedManagedPolicies().stream().map(a -> new AttachedPolicy(a.policyArn(), a.policyName())).toList(),
+        u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn(),
+        u.tags().stream().map(t -> new Tag(t.key(), t.value())).toList());
+  }
+
+  private IamRole role(RoleDetail r) throws AccountDataException {
+    List<InstanceProfile> profiles = r.instanceProfileList().stream()
+        .map(ip -> new InstanceProfile(ip.arn(), ip.instanceProfileName(), ip.instanceProfileId(), ip.path(),
+            ip.roles().stream().map(software.amazon.awssdk.services.iam.model.Role::arn).toList()))
+        .toList();
+    return new IamRole(r.arn(), r.roleName(), r.roleId(), r.path(),
+        r.assumeRolePolicyDocument() == null ? null : document(r.assumeRolePolicyDocument(), r.arn() + " trust policy"),
+        inline(r.rolePolicyList()),
+        r.attachedManagedPolicies().stream().map(a -> new AttachedPolicy(a.policyArn(), a.policyName())).toList(),
+        r.permissionsBoundary() == null ? null : r.permissionsBoundary().permissionsBoundaryArn(),
+        r.tags().stream().map(t -> new Tag(t.key(), t.value())).toList(), profiles);
+  }
+
+  private ManagedPolicy policy(ManagedPolicyDetail p) throws AccountDataException {
+    List<PolicyVersion> versions = new ArrayList<>();
+    for (var v : p.policyVersionList()) {
+      versions.add(new PolicyVersion(v.versionId(), Boolean.TRUE.equals(v.isDefaultVersion()), document(v.document(), p.arn() + " " + v.versionId())));
+    }
+    return new ManagedPolicy(p.arn(), p.policyName(), p.policyId(), p.path(), p.defaultVersionId(),
+        orZero(p.attachmentCount()), orZero(p.permissionsBoundaryUsageCount()), versions);
+  }
+
+  private List<InlinePolicy> inline(List<PolicyDetail> list) throws AccountDataException {
+    List<InlinePolicy> out = new ArrayList<>();
+    for (PolicyDetail d : list) {
+      out.add(new InlinePolicy(d.policyName(), document(d.policyDocument(), d.policyName())));
+    }
+    return out;
+  }
+
+  /** The IAM API returns documents URL-encoded (RFC 3986); decode, then parse. */
+  private JsonNode document(String encoded, String what) throws AccountDataException {
+    if (encoded == null) {
+      return null;
+    }
+    try {
+      return mapper.readTree(PolicyText.decode(encoded));
+    } catch (JsonProcessingException e) {
+      throw new AccountDataException("IAM returned a policy document for " + what + " that is not JSON after URL-decoding: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static int orZero(Integer i) {
+    return i == null ? 0 : i;
+  }
+
+  private static AccountDataException failure(String operation, SdkException e) {
+    if (e instanceof IamException iam && iam.awsErrorDetails() != null) {
+      String code = iam.awsErrorDetails().errorCode();
+      if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
+        return new AccountDataException("AWS denied iam:" + operation + " to the caller (" + iam.awsErrorDetails().errorMessage()
+            + "). Tripline reads IAM with exactly " + String.join(", ", REQUIRED_PERMISSIONS)
+            + " (read-only); grant those to the identity you run it as.", e);
+      }
+      return new AccountDataException("IAM " + operation + " failed: " + code + ": " + iam.awsErrorDetails().errorMessage(), e);
+    }
+    if (e instanceof SdkClientException) {
+      return new AccountDataException("cannot call IAM " + operation + ": " + e.getMessage()
+          + " (check credentials: the default chain, or --profile NAME)", e);
+    }
+    return new AccountDataException("IAM " + operation + " failed: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
