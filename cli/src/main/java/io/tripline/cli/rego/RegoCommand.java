@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "rego",
     mixinStandardHelpOptions = true,
     description = "The embedded Rego engine: evaluate queries, run OPA conformance cases.",
-    subcommands = {})
+    subcommands = {RegoEvalCommand.class, RegoConformanceCommand.class})
 public final class RegoCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

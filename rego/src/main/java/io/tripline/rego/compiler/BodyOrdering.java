@@ -151,7 +151,7 @@ final class BodyOrdering {
     pb.removeAll(bound);
     if (!pa.isEmpty() && !pb.isEmpty() && !(VarAnalysis.isComposite(a) && VarAnalysis.isComposite(b))) {
       // both sides still have unbound pattern vars: wait for one of them
-      need.addAll(pa.size() <= pb.size() ? pa : pb);
+      need.addAll(pb);
     }
   }
 

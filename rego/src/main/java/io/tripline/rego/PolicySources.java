@@ -1,0 +1,101 @@
+package io.tripline.rego;
+
+import io.tripline.rego.value.ObjectValue;
+import io.tripline.rego.value.StringValue;
+import io.tripline.rego.value.Value;
+import io.tripline.rego.value.ValueJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Rego modules and data documents loaded from files and directories as {@code opa eval -d}
+ * does: {@code .rego} files are modules; {@code .json}/{@code .yaml} files are data, placed at
+ * the path of their directory relative to the directory given (a file given directly goes at
+ * the root); documents merge deeply.
+ */
+public record PolicySources(Map<String, String> modules, Value data) {
+
+  public static PolicySources load(List<Path> paths) throws IOException {
+    Map<String, String> modules = new LinkedHashMap<>();
+    Value data = ObjectValue.EMPTY;
+    for (Path root : paths) {
+      if (!Files.exists(root)) {
+        throw new IOException("no such file or directory: " + root);
+      }
+      List<Path> files;
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> s = Files.walk(root)) {
+          files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+      } else {
+        files = List.of(root);
+      }
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".rego")) {
+          modules.put(f.toString(), Files.readString(f));
+        } else if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) {
+          Value doc = readData(f);
+          List<String> at = new ArrayList<>();
+          if (Files.isDirectory(root) && f.getParent() != null) {
+            for (Path seg : root.relativize(f.getParent())) {
+              if (!seg.toString().isEmpty()) {
+                at.add(seg.toString());
+              }
+            }
+          }
+          data = merge(data, nest(at, doc));
+        }
+      }
+    }
+    return new PolicySources(modules, data);
+  }
+
+  /** Reads one JSON or YAML data file. */
+  public static Value readData(Path f) throws IOException {
+    String text = Files.readString(f);
+    try {
+      String name = f.getFileName().toString();
+      return name.endsWith(".json") ? ValueJson.parseJson(text) : ValueJson.parseYaml(text);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(f + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static Value nest(List<String> path, Value doc) {
+    Value v = doc;
+    for (int i = path.size() - 1; i >= 0; i--) {
+      v = ObjectValue.builder().put(path.get(i), v).build();
+    }
+    return v;
+  }
+
+  /** Deep merge: objects merge key by key, anything else is replaced by b. */
+  public static Value merge(Value a, Value b) {
+    if (!(a instanceof ObjectValue x) || !(b instanceof ObjectValue y)) {
+      return b;
+    }
+    ObjectValue.Builder out = ObjectValue.builder();
+    for (Value k : x.keys()) {
+      out.put(k, x.get(k));
+    }
+    for (Value k : y.keys()) {
+      Value prev = x.get(k);
+      out.put(k, prev == null ? y.get(k) : merge(prev, y.get(k)));
+    }
+    return out.build();
+  }
+
+  static StringValue key(String s) {
+    return StringValue.of(s);
+  }
+}
