@@ -37,6 +37,7 @@ public final class BuiltinTable {
     HashBuiltins.register(b);
     RuntimeBuiltins.register(b);
     NetworkBuiltins.register(b);
+    JwtBuiltins.register(b);
     StringTransformBuiltins.register(b);
     StringSearchBuiltins.register(b);
     EncodingBuiltins.register(b);
@@ -44,6 +45,9 @@ public final class BuiltinTable {
     ConversionBuiltins.register(b);
     RegexBuiltins.register(b);
     GlobBuiltins.register(b);
+    TimeBuiltins.register(b);
+    UnitsBuiltins.register(b);
+    VersionBuiltins.register(b);
     return b.build();
   }
 
