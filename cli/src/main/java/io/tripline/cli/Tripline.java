@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       io.tripline.cli.logs.LogsCommand.class,
       io.tripline.cli.scenario.ScenarioCommand.class,
+      io.tripline.cli.simulate.SimulateCommand.class,
       io.tripline.cli.rego.RegoCommand.class,
       io.tripline.cli.iam.IamCommand.class,
       CommandLine.HelpCommand.class,

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws normal activity from a profile: the day around the anchor time, mostly in working hours
+ * Draws normal activity from a profile: the anchor's day and the day before, mostly in working hours
  * (local time), calls by weight, failures at the profile's error rate.
  */
 final class BaselineGenerator {
@@ -35,7 +35,15 @@ final class BaselineGenerator {
       } else {
         second = ids.between(workStart, workEnd - 1);
       }
-      Instant t = day.toInstant().plus(Duration.ofSeconds(second));
+      // Half the activity falls on the day before the anchor, half on its day: normal activity
+      // surrounds the attack instead of only following it.
+      ZonedDateTime which = ids.unit() < 0.5 ? day.minusDays(1) : day;
+      if (!p.rhythm().weekends()) {
+        while (which.getDayOfWeek().getValue() >= 6) {
+          which = which.minusDays(1);
+        }
+      }
+      Instant t = which.toInstant().plus(Duration.ofSeconds(second));
       double pick = ids.unit() * total;
       BaselineProfile.MixEntry entry = p.mix().get(p.mix().size() - 1);
       for (BaselineProfile.MixEntry e : p.mix()) {

@@ -99,11 +99,10 @@ final class CatalogReader {
             Template.compile(w.has("response") ? w.get("response") : Template.NODES.nullNode()));
       }
       Set<String> consumed = new HashSet<>();
+      // Parameters the request shape or the additional data read are not echoed again; ones only
+      // the response reads (UpdateTrail's s3BucketName) are real request parameters and are.
       collectParams(request, consumed);
-      collectParams(response, consumed);
       collectParams(additional, consumed);
-      collectParams(resources, consumed);
-      collectParams(c.path("resource"), consumed);
       out.add(new ApiCall(spec, action, text(c, "eventName", action), text(c, "eventType", "AwsApiCall"),
           c.get("readOnly").asBoolean(), "Data".equals(text(c, "category", "Management")),
           text(c, "eventVersion", text(s, "eventVersion", "1.09")), text(c, "requestId", text(s, "requestId", "uuid")),

@@ -19,6 +19,7 @@ final class Trail {
   /** Why the trail stopped recording some events, for the run report (null while untouched). */
   String loggingChange;
   String selectorsChange;
+  String deliveryChange;
 
   Trail(String name, String account, String homeRegion) {
     this.name = name;

@@ -21,6 +21,7 @@ final class World {
   final Map<String, Trail> trails = new LinkedHashMap<>();
   final Map<String, String> removedTrails = new LinkedHashMap<>();
   final Map<String, Bucket> buckets = new LinkedHashMap<>();
+  final Map<String, String> removedBuckets = new LinkedHashMap<>();
   final Map<String, Boolean> detectors = new LinkedHashMap<>();
   final Map<String, Boolean> configRecorders = new LinkedHashMap<>();
   final Set<String> deliveryChannels = new LinkedHashSet<>();
@@ -116,7 +117,12 @@ final class World {
     }
     Bucket b = buckets.get(t.bucket);
     if (b == null) {
-      return "its bucket " + t.bucket + " does not exist, so log files cannot be delivered";
+      String deleted = removedBuckets.get(t.bucket);
+      if (deleted != null) {
+        return "its bucket " + t.bucket + " was deleted by " + deleted + ", so log files cannot be delivered";
+      }
+      return "log files now go to " + t.bucket + ", which is not one of this account's buckets"
+          + (t.deliveryChange == null ? "" : " (redirected by " + t.deliveryChange + ")");
     }
     if (b.deliveryBlocked != null) {
       return "log files cannot be delivered to " + t.bucket + ": " + b.deliveryBlocked;

@@ -51,8 +51,9 @@ final class WorldEffects {
       w.removedTrails.put(trail.name, c.label());
     }));
     t.put("trail.update", (w, c) -> onTrail(w, c, "name", trail -> {
-      if (c.text("s3BucketName") != null) {
+      if (c.text("s3BucketName") != null && !c.text("s3BucketName").equals(trail.bucket)) {
         trail.bucket = c.text("s3BucketName");
+        trail.deliveryChange = c.label();
       }
       if (c.text("s3KeyPrefix") != null) {
         trail.prefix = c.text("s3KeyPrefix");
@@ -78,7 +79,13 @@ final class WorldEffects {
       trail.selectorsChange = c.label();
     }));
     t.put("trail.putInsightSelectors", (w, c) -> onTrail(w, c, "trailName", trail -> trail.insightSelectors = c.params().path("insightSelectors")));
-    t.put("bucket.delete", (w, c) -> w.buckets.remove(c.text("bucketName")) == null ? "NoSuchBucket" : changed(w, c));
+    t.put("bucket.delete", (w, c) -> {
+      if (w.buckets.remove(c.text("bucketName")) == null) {
+        return "NoSuchBucket";
+      }
+      w.removedBuckets.put(c.text("bucketName"), c.label());
+      return changed(w, c);
+    });
     t.put("bucket.putPolicy", (w, c) -> onBucket(w, c, b -> {
       if (deniesCloudTrail(c.params().path("bucketPolicy"))) {
         b.deliveryBlocked = "the bucket policy set by " + c.label() + " denies cloudtrail.amazonaws.com";

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "scenario",
     mixinStandardHelpOptions = true,
     description = "Attack scenario scripts: validate, list, show.",
-    subcommands = {})
+    subcommands = {ScenarioValidateCommand.class, ScenarioListCommand.class, ScenarioShowCommand.class})
 public final class ScenarioCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,63 @@
+package io.tripline.cli.scenario;
+
+import io.tripline.cli.Terminal;
+import io.tripline.simulator.Diagnostic;
+import io.tripline.simulator.LoadResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code tripline scenario validate [PATH...]}: checks scripts against the schema, the catalog and the account model. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate scenario scripts, fragments and baseline profiles: YAML syntax, the JSON Schema "
+          + "(simulator/src/main/resources/io/tripline/simulator/schema/scenario.schema.json), calls known to "
+          + "the API catalog, actors, times and variables. Every problem is printed as file:line:column: message.",
+      "",
+      "PATH is a file, a directory (all *.yaml under it) or the id of a bundled scenario. "
+          + "Without PATH, every bundled file is validated."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:everything is valid", "1:at least one problem was found", "2:usage error"})
+public final class ScenarioValidateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Scenario files, directories or bundled ids.")
+  List<String> paths = List.of();
+
+  @Override
+  public Integer call() {
+    ScenarioSources sources = new ScenarioSources();
+    List<LoadResult> results = paths.isEmpty() ? sources.library().loadAll() : sources.load(paths);
+    Terminal t = Terminal.detect(spec.commandLine().getOut());
+    PrintWriter out = t.out();
+    PrintWriter err = spec.commandLine().getErr();
+    int problems = 0;
+    for (LoadResult r : results) {
+      if (r.ok()) {
+        String what = switch (r.kind()) {
+          case SCENARIO -> r.scenarios().get(0).id() + (r.scenarios().size() > 1 ? " (+" + (r.scenarios().size() - 1) + " variants)" : "");
+          case BASELINE -> "baseline " + r.baselines().get(0).id();
+          case FRAGMENT -> "fragment";
+          default -> "";
+        };
+        out.println(t.green("ok") + "  " + r.file() + "  " + t.dim(what));
+      } else {
+        for (Diagnostic d : r.diagnostics()) {
+          err.println(d);
+          problems++;
+        }
+      }
+    }
+    out.println(results.size() + " file(s), " + problems + " problem(s)");
+    out.flush();
+    err.flush();
+    return problems == 0 ? 0 : 1;
+  }
+}

@@ -1,0 +1,215 @@
+package io.tripline.cli.simulate;
+
+import io.tripline.cli.Terminal;
+import io.tripline.cli.scenario.ScenarioSources;
+import io.tripline.core.ecs.EcsDocument;
+import io.tripline.core.log.JsonLinesWriter;
+import io.tripline.core.log.S3LayoutWriter;
+import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.simulator.BaselineProfile;
+import io.tripline.simulator.LoadResult;
+import io.tripline.simulator.Scenario;
+import io.tripline.simulator.SimulationOptions;
+import io.tripline.simulator.SimulationResult;
+import io.tripline.simulator.Simulator;
+import io.tripline.simulator.StepReport;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tripline simulate SCRIPT... --out DIR}: replays scenarios as the CloudTrail records AWS
+ * would have delivered, written as S3-layout log files, JSON lines or ECS documents.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay attack scenarios as synthetic CloudTrail records, written as CloudTrail delivers them "
+          + "(--format cloudtrail: gzipped log files under DIR/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/), "
+          + "as JSON lines (DIR/records.jsonl) or as ECS documents (DIR/records.ecs.jsonl).",
+      "",
+      "SCRIPT is a scenario file or a bundled scenario id (see `tripline scenario list`); a variant is "
+          + "id/variant. The same scripts, --seed and --start give byte-identical output.",
+      "Steps that happened but that no trail recorded (logging stopped, selectors, no data events) "
+          + "are listed with the reason."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:records written", "1:a script does not load", "2:usage error"})
+public final class SimulateCommand implements Callable<Integer> {
+
+  enum Format { cloudtrail, jsonl, ecs }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "SCRIPT", description = "Scenario files or bundled scenario ids.")
+  List<String> scripts;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (- writes JSON lines to standard output).")
+  String out;
+
+  @Option(names = "--format", defaultValue = "cloudtrail", paramLabel = "cloudtrail|jsonl|ecs",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed for ids and jitter (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--start", paramLabel = "TIME",
+      description = "Start time (ISO-8601, e.g. 2024-03-14T21:00:00Z): moves absolute timelines and places relative ones.")
+  String start;
+
+  @Option(names = "--no-tag", description = "Leave user agents untouched (no tripline_<run id> suffix).")
+  boolean noTag;
+
+  @Option(names = "--baseline", paramLabel = "PROFILE[:N]",
+      description = "Mix N records (default 100) of a benign baseline profile into the first scenario's run; repeatable.")
+  List<String> baselines = List.of();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    ScenarioSources sources = new ScenarioSources();
+    SimulationOptions options = SimulationOptions.defaults().withSeed(seed).withTag(!noTag);
+    if (start != null) {
+      Optional<Instant> s = parseTime(start);
+      if (s.isEmpty()) {
+        err.println("tripline simulate: --start '" + start + "' is not a time; expected ISO-8601 such as 2024-03-14T21:00:00Z");
+        err.flush();
+        return 2;
+      }
+      options = options.withStart(s.get());
+    }
+    List<SimulationOptions.BaselineMix> mixes = new ArrayList<>();
+    for (String b : baselines) {
+      String[] parts = b.split(":", 2);
+      LoadResult r = sources.bundled(parts[0]);
+      if (r.baselines().isEmpty()) {
+        err.println("tripline simulate: --baseline " + b + ": no baseline profile '" + parts[0] + "'; see `tripline scenario list`");
+        err.flush();
+        return 2;
+      }
+      int n;
+      try {
+        n = parts.length == 2 ? Integer.parseInt(parts[1]) : 100;
+      } catch (NumberFormatException e) {
+        n = -1;
+      }
+      if (n < 0) {
+        err.println("tripline simulate: --baseline " + b + ": N must be a non-negative whole number");
+        err.flush();
+        return 2;
+      }
+      mixes.add(new SimulationOptions.BaselineMix(r.baselines().get(0), n));
+    }
+    List<Scenario> selected = new ArrayList<>();
+    for (String script : scripts) {
+      LoadResult r = sources.load(List.of(script)).get(0);
+      if (!r.ok()) {
+        r.diagnostics().forEach(err::println);
+        err.flush();
+        return 1;
+      }
+      Optional<Scenario> s = r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst();
+      if (s.isEmpty() && r.scenarios().isEmpty()) {
+        err.println("tripline simulate: " + script + " is not a scenario (a fragment or baseline profile?)");
+        err.flush();
+        return 1;
+      }
+      selected.add(s.orElse(r.scenarios().get(0)));
+    }
+    Simulator simulator = new Simulator(sources.catalog());
+    List<SimulationResult> runs = new ArrayList<>();
+    List<CloudTrailRecord> records = new ArrayList<>();
+    for (int i = 0; i < selected.size(); i++) {
+      SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
+      SimulationResult run = simulator.run(selected.get(i), o);
+      runs.add(run);
+      records.addAll(run.records());
+    }
+    records.sort(Comparator.comparing(CloudTrailRecord::eventTime));
+    boolean toStdout = out.equals("-");
+    List<Path> files = write(records, toStdout);
+    summarize(runs, files, toStdout ? err : spec.commandLine().getOut());
+    return 0;
+  }
+
+  private List<Path> write(List<CloudTrailRecord> records, boolean toStdout) throws IOException {
+    if (toStdout) {
+      JsonLinesWriter w = format == Format.ecs ? JsonLinesWriter.of(System.out, EcsDocument::of) : JsonLinesWriter.records(System.out);
+      w.writeAll(records);
+      w.close();
+      return List.of();
+    }
+    Path dir = Path.of(out);
+    Files.createDirectories(dir);
+    switch (format) {
+      case cloudtrail -> {
+        try (S3LayoutWriter w = new S3LayoutWriter(dir, seed)) {
+          w.writeAll(records);
+          w.close();
+          return w.filesWritten();
+        }
+      }
+      case ecs -> {
+        Path file = dir.resolve("records.ecs.jsonl");
+        try (OutputStream os = Files.newOutputStream(file); JsonLinesWriter w = JsonLinesWriter.of(os, EcsDocument::of)) {
+          w.writeAll(records);
+        }
+        return List.of(file);
+      }
+      default -> {
+        Path file = dir.resolve("records.jsonl");
+        try (OutputStream os = Files.newOutputStream(file); JsonLinesWriter w = JsonLinesWriter.records(os)) {
+          w.writeAll(records);
+        }
+        return List.of(file);
+      }
+    }
+  }
+
+  private void summarize(List<SimulationResult> runs, List<Path> files, PrintWriter printer) {
+    Terminal t = Terminal.detect(printer);
+    PrintWriter p = t.out();
+    for (SimulationResult run : runs) {
+      p.println(t.bold(run.scenarioId()) + "  run " + run.runId() + "  seed " + run.seed() + "  "
+          + run.records().size() + " record(s)" + (run.baselineRecords() + run.baselineNotLogged() > 0
+              ? " (" + run.baselineRecords() + " baseline, " + run.baselineNotLogged() + " baseline calls not logged)" : ""));
+      for (StepReport s : run.unlogged()) {
+        p.println("  " + t.yellow("not logged") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
+            + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));
+        s.notLoggedBecause().forEach(why -> p.println("    because " + why));
+      }
+    }
+    if (!files.isEmpty()) {
+      p.println("wrote " + files.size() + " file(s) under " + out + (files.size() <= 3 ? ": " + files : ""));
+    }
+    p.flush();
+  }
+
+  static Optional<Instant> parseTime(String s) {
+    try {
+      return Optional.of(Instant.parse(s));
+    } catch (DateTimeParseException e) {
+      try {
+        return Optional.of(OffsetDateTime.parse(s).toInstant());
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+  }
+}
