@@ -117,28 +117,21 @@ final class FileRecordReader implements Closeable {
     }
   }
 
+  /**
+   * A root object: a wrapper whose {@code Records} or {@code Events} array is then streamed (the
+   * fields before it, such as a NextToken, are ignored), or else one record read as a tree.
+   */
   private Item rootObject(JsonLocation at) throws IOException {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    JsonToken token = parser.nextToken();
-    if (token == JsonToken.FIELD_NAME) {
-      String first = parser.currentName();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
       JsonToken value = parser.nextToken();
-      if (value == JsonToken.START_ARRAY && first.equals("Records")) {
-        container = Container.RECORDS;
+      if (value == JsonToken.START_ARRAY && !node.has("eventTime") && (field.equals("Records") || field.equals("Events"))) {
+        container = field.equals("Records") ? Container.RECORDS : Container.EVENTS;
         jsonLines = false;
         return null;
       }
-      if (value == JsonToken.START_ARRAY && first.equals("Events")) {
-        container = Container.EVENTS;
-        jsonLines = false;
-        return null;
-      }
-      node.set(first, TREES.readTree(parser));
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        node.set(field, TREES.readTree(parser));
-      }
+      node.set(field, TREES.readTree(parser));
     }
     rootObjects++;
     jsonLines &= parser.currentLocation().getLineNr() == at.getLineNr();

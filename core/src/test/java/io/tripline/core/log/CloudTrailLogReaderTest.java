@@ -57,6 +57,15 @@ class CloudTrailLogReaderTest {
   }
 
   @Test
+  void findsTheEventsArrayAfterOtherTopLevelFields() throws Exception {
+    String records = new String(Samples.lookupEvents(), java.nio.charset.StandardCharsets.UTF_8);
+    String reordered = "{\"NextToken\": \"abc\", " + records.substring(records.indexOf('{') + 1);
+    Path file = Samples.write(dir.resolve("lookup-page-2.json"), reordered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(readAll(ReadMode.STRICT, file).records()).containsExactlyElementsOf(Samples.records());
+  }
+
+  @Test
   void keepsEveryFieldInItsOriginalOrder() throws Exception {
     Path file = Samples.write(dir.resolve("log.json.gz"), Samples.gzip(Samples.logFile()));
 
