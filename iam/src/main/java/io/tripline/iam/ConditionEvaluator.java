@@ -31,16 +31,16 @@ final class ConditionEvaluator {
 
   private ConditionEvaluator() {}
 
-  static boolean holds(List<ConditionClause> clauses, RequestContext context, boolean variables) {
+  static boolean holds(List<ConditionClause> clauses, RequestContext context, boolean variables, GlobCache globs) {
     for (ConditionClause c : clauses) {
-      if (!holds(c, context, variables)) {
+      if (!holds(c, context, variables, globs)) {
         return false;
       }
     }
     return true;
   }
 
-  static boolean holds(ConditionClause c, RequestContext context, boolean variables) {
+  static boolean holds(ConditionClause c, RequestContext context, boolean variables, GlobCache globs) {
     List<String> given = context.get(c.key());
     ConditionOperator op = c.operator();
     if (op == ConditionOperator.NULL) {
@@ -64,7 +64,7 @@ final class ConditionEvaluator {
     }
     if (c.qualifier() == SetQualifier.FOR_ALL_VALUES) {
       for (String r : given) {
-        if (!valueHolds(op, r, c.values(), context, variables)) {
+        if (!valueHolds(op, r, c.values(), context, variables, globs)) {
           return false;
         }
       }
@@ -72,7 +72,7 @@ final class ConditionEvaluator {
     }
     if (c.qualifier() == SetQualifier.FOR_ANY_VALUE) {
       for (String r : given) {
-        if (valueHolds(op, r, c.values(), context, variables)) {
+        if (valueHolds(op, r, c.values(), context, variables, globs)) {
           return true;
         }
       }
@@ -80,7 +80,7 @@ final class ConditionEvaluator {
     }
     boolean anyPositive = false;
     for (String r : given) {
-      if (positiveAny(op, r, c.values(), context, variables)) {
+      if (positiveAny(op, r, c.values(), context, variables, globs)) {
         anyPositive = true;
         break;
       }
@@ -88,32 +88,32 @@ final class ConditionEvaluator {
     return op.negated() != anyPositive;
   }
 
-  private static boolean valueHolds(ConditionOperator op, String requestValue, List<String> policyValues, RequestContext context, boolean variables) {
-    return op.negated() != positiveAny(op, requestValue, policyValues, context, variables);
+  private static boolean valueHolds(ConditionOperator op, String requestValue, List<String> policyValues, RequestContext context, boolean variables, GlobCache globs) {
+    return op.negated() != positiveAny(op, requestValue, policyValues, context, variables, globs);
   }
 
   /** Whether the positive form of {@code op} matches {@code requestValue} against any policy value. */
-  private static boolean positiveAny(ConditionOperator op, String requestValue, List<String> policyValues, RequestContext context, boolean variables) {
+  private static boolean positiveAny(ConditionOperator op, String requestValue, List<String> policyValues, RequestContext context, boolean variables, GlobCache globs) {
     boolean substitute = variables && op.family().allowsVariables();
     for (String raw : policyValues) {
       PolicyVariables.Text p = substitute ? PolicyVariables.substitute(raw, context) : PolicyVariables.literal(raw);
       if (p == null) {
         continue; // an unresolvable variable matches nothing
       }
-      if (positive(op, requestValue, p)) {
+      if (positive(op, requestValue, p, globs)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean positive(ConditionOperator op, String r, PolicyVariables.Text p) {
+  private static boolean positive(ConditionOperator op, String r, PolicyVariables.Text p, GlobCache globs) {
     String v = p.value();
     return switch (op) {
       case STRING_EQUALS, STRING_NOT_EQUALS -> r.equals(v);
       case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE ->
           r.toLowerCase(Locale.ROOT).equals(v.toLowerCase(Locale.ROOT));
-      case STRING_LIKE, STRING_NOT_LIKE -> Glob.compile(v, p.literal(), Glob.Mode.STRING).matches(r);
+      case STRING_LIKE, STRING_NOT_LIKE -> (p.literal() == null ? globs.string(v) : Glob.compile(v, p.literal(), Glob.Mode.STRING)).matches(r);
       case NUMERIC_EQUALS, NUMERIC_NOT_EQUALS -> compareNumbers(r, v).map(x -> x == 0).orElse(false);
       case NUMERIC_LESS_THAN -> compareNumbers(r, v).map(x -> x < 0).orElse(false);
       case NUMERIC_LESS_THAN_EQUALS -> compareNumbers(r, v).map(x -> x <= 0).orElse(false);

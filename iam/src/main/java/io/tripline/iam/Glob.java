@@ -29,6 +29,7 @@ final class Glob {
   private final boolean[] crossesColon;
   private final boolean ignoreCase;
   private final boolean hasWildcard;
+  private final boolean allCross;
   private final String plain;
 
   private Glob(String text, BitSet literal, Mode mode) {
@@ -57,6 +58,13 @@ final class Glob {
       }
     }
     this.hasWildcard = any;
+    boolean cross = true;
+    for (int i = 0; i < chars.length; i++) {
+      if (wild[i] && !crossesColon[i]) {
+        cross = false;
+      }
+    }
+    this.allCross = cross;
   }
 
   static Glob compile(String text, BitSet literal, Mode mode) {
@@ -68,9 +76,16 @@ final class Glob {
   }
 
   boolean matches(String input) {
-    String s = ignoreCase ? input.toLowerCase(Locale.ROOT) : input;
+    return matchesLowerCase(ignoreCase ? input.toLowerCase(Locale.ROOT) : input);
+  }
+
+  /** Like {@link #matches} for input already in lower case (actions). */
+  boolean matchesLowerCase(String s) {
     if (!hasWildcard) {
       return plain.equals(s);
+    }
+    if (allCross) {
+      return greedy(s);
     }
     int n = chars.length;
     int m = s.length();
@@ -97,5 +112,33 @@ final class Glob {
       cur = t;
     }
     return prev[m];
+  }
+
+  /** Linear-time matching with one backtrack point, for patterns whose wildcards match any character. */
+  private boolean greedy(String s) {
+    int p = 0;
+    int i = 0;
+    int star = -1;
+    int mark = 0;
+    int n = chars.length;
+    int m = s.length();
+    while (i < m) {
+      if (p < n && wild[p] && chars[p] == '*') {
+        star = p++;
+        mark = i;
+      } else if (p < n && (wild[p] || chars[p] == s.charAt(i))) {
+        p++;
+        i++;
+      } else if (star >= 0) {
+        p = star + 1;
+        i = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (p < n && wild[p] && chars[p] == '*') {
+      p++;
+    }
+    return p == n;
   }
 }

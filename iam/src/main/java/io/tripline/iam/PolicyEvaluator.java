@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class PolicyEvaluator {
 
   private final ServiceReference reference;
+  private final GlobCache globs = new GlobCache();
 
   /**
    * @param reference AWS service reference data, to know actions without resource types and to
@@ -48,7 +49,7 @@ public final class PolicyEvaluator {
     List<RequestProblem> warnings = new ArrayList<>();
     String resource = effectiveResource(req, warnings);
     RequestPrincipal p = req.principal();
-    StatementMatcher matcher = new StatementMatcher(req.action(), resource, p, req.context());
+    StatementMatcher matcher = new StatementMatcher(req.action(), resource, p, req.context(), globs);
 
     String principalAccount = p.accountId();
     String resourceAccount = req.resourceAccount() != null

@@ -43,6 +43,8 @@ public final class ServiceReference {
   private final Set<String> rcpServices;
   private final String source;
   private final String dataUpdatedAt;
+  /** Lint verdicts per action pattern: thousands of requests repeat the same policies. */
+  private final Map<String, Optional<String>> patternVerdicts = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ServiceReference(Map<String, Map<String, ActionInfo>> actions, Set<String> allPrefixes, Set<String> rcpServices, String source, String dataUpdatedAt) {
     this.actions = actions;
@@ -141,6 +143,10 @@ public final class ServiceReference {
    * the shipped slice are only checked for their prefix.
    */
   public Optional<String> unknownActionPattern(String pattern) {
+    return patternVerdicts.computeIfAbsent(pattern, this::checkPattern);
+  }
+
+  private Optional<String> checkPattern(String pattern) {
     if (pattern.equals("*")) {
       return Optional.empty();
     }

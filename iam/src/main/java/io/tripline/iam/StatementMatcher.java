@@ -15,9 +15,11 @@ final class StatementMatcher {
   private final String resource;
   private final RequestPrincipal principal;
   private final RequestContext context;
+  private final GlobCache globs;
 
-  StatementMatcher(String action, String resource, RequestPrincipal principal, RequestContext context) {
-    this.action = action;
+  StatementMatcher(String action, String resource, RequestPrincipal principal, RequestContext context, GlobCache globs) {
+    this.globs = globs;
+    this.action = action.toLowerCase(java.util.Locale.ROOT);
     this.resource = resource;
     this.principal = principal;
     this.context = context;
@@ -39,14 +41,14 @@ final class StatementMatcher {
     if (who == PrincipalMatch.NONE) {
       return who;
     }
-    return ConditionEvaluator.holds(st.conditions(), context, variables) ? who : PrincipalMatch.NONE;
+    return ConditionEvaluator.holds(st.conditions(), context, variables, globs) ? who : PrincipalMatch.NONE;
   }
 
   /** Case-insensitive wildcard match of the whole {@code service:Action}; NotAction inverts. */
   boolean actionMatches(ElementList list) {
     boolean any = false;
     for (String pattern : list.values()) {
-      if (pattern.equals("*") || Glob.compile(pattern, Glob.Mode.ACTION).matches(action)) {
+      if (pattern.equals("*") || globs.action(pattern).matchesLowerCase(action)) {
         any = true;
         break;
       }
@@ -73,7 +75,8 @@ final class StatementMatcher {
         any = true;
         break;
       }
-      if (!resource.equals("*") && Glob.compile(t.value(), t.literal(), Glob.Mode.RESOURCE_ARN).matches(resource)) {
+      Glob glob = t.literal() == null ? globs.resource(t.value()) : Glob.compile(t.value(), t.literal(), Glob.Mode.RESOURCE_ARN);
+      if (!resource.equals("*") && glob.matches(resource)) {
         any = true;
         break;
       }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 public final class DateValue {
 
   private static final Pattern EPOCH = Pattern.compile("-?\\d+(\\.\\d+)?");
+  private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
+  private static final Pattern COMPACT_OFFSET = Pattern.compile(".*[+-]\\d{4}$");
 
   private DateValue() {}
 
@@ -38,9 +40,9 @@ public final class DateValue {
       if (s.length() == 10) {
         return Optional.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
       }
-      if (s.endsWith("Z") || s.endsWith("z") || s.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+      if (s.endsWith("Z") || s.endsWith("z") || OFFSET.matcher(s).matches()) {
         String normalized = s.replace('z', 'Z');
-        if (normalized.matches(".*[+-]\\d{4}$")) {
+        if (COMPACT_OFFSET.matcher(normalized).matches()) {
           normalized = normalized.substring(0, normalized.length() - 2) + ":" + normalized.substring(normalized.length() - 2);
         }
         return Optional.of(OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());

@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public record IpRange(byte[] network, int prefixLength) {
 
+  private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
   /** The range {@code text} denotes, or empty when it is no address or CIDR block. */
   public static Optional<IpRange> parse(String text) {
     String s = text.trim();
@@ -28,7 +30,7 @@ public record IpRange(byte[] network, int prefixLength) {
     int prefix = bits;
     if (slash >= 0) {
       String p = s.substring(slash + 1);
-      if (!p.matches("\\d{1,3}")) {
+      if (!isSmallNumber(p)) {
         return Optional.empty();
       }
       prefix = Integer.parseInt(p);
@@ -55,7 +57,7 @@ public record IpRange(byte[] network, int prefixLength) {
 
   private static Optional<byte[]> address(String s) {
     if (s.contains(":")) {
-      if (!s.matches("[0-9A-Fa-f:.]+")) {
+      if (!IPV6_CHARS.matcher(s).matches()) {
         return Optional.empty();
       }
       try {
@@ -72,7 +74,7 @@ public record IpRange(byte[] network, int prefixLength) {
     }
     byte[] b = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (!parts[i].matches("\\d{1,3}")) {
+      if (!isSmallNumber(parts[i])) {
         return Optional.empty();
       }
       int v = Integer.parseInt(parts[i]);
@@ -82,6 +84,18 @@ public record IpRange(byte[] network, int prefixLength) {
       b[i] = (byte) v;
     }
     return Optional.of(b);
+  }
+
+  private static boolean isSmallNumber(String p) {
+    if (p.isEmpty() || p.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
