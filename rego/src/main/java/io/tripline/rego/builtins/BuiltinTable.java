@@ -38,6 +38,7 @@ public final class BuiltinTable {
     RuntimeBuiltins.register(b);
     NetworkBuiltins.register(b);
     JwtBuiltins.register(b);
+    JsonSchemaBuiltins.register(b);
     StringTransformBuiltins.register(b);
     StringSearchBuiltins.register(b);
     EncodingBuiltins.register(b);
@@ -45,9 +46,6 @@ public final class BuiltinTable {
     ConversionBuiltins.register(b);
     RegexBuiltins.register(b);
     GlobBuiltins.register(b);
-    TimeBuiltins.register(b);
-    UnitsBuiltins.register(b);
-    VersionBuiltins.register(b);
     return b.build();
   }
 
