@@ -46,6 +46,9 @@ public final class BuiltinTable {
     ConversionBuiltins.register(b);
     RegexBuiltins.register(b);
     GlobBuiltins.register(b);
+    TimeBuiltins.register(b);
+    UnitsBuiltins.register(b);
+    VersionBuiltins.register(b);
     return b.build();
   }
 
