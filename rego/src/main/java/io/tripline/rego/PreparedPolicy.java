@@ -60,7 +60,7 @@ public final class PreparedPolicy {
   }
 
   /** Evaluates with a Jackson tree as input, converted lazily as the policy reads it. */
-  public QueryResult evaluate(String query, JsonNode input, EvalOptions options) {
+  public QueryResult evaluateJson(String query, JsonNode input, EvalOptions options) {
     return evaluate(prepare(query), input == null ? null : ValueJson.fromNode(input), options);
   }
 

@@ -91,6 +91,12 @@ final class RuleEval {
       Value childBase = base == null ? null : Navigation.child(base, StringValue.of(c.getKey()));
       Value cv = document(c.getValue(), childBase);
       if (cv != null) {
+        Value prev = virtual.get(StringValue.of(c.getKey()));
+        if (prev != null && !prev.equals(cv)) {
+          CompiledRule r = c.getValue().rules().isEmpty() ? null : c.getValue().rules().get(0);
+          throw new EvalException(CONFLICT, "object keys must be unique",
+              r == null ? node.rules().get(0).rule().location() : r.rule().location());
+        }
         out.put(StringValue.of(c.getKey()), cv);
       }
     }
