@@ -64,7 +64,7 @@ final class CallScope implements TemplateScope {
           ? TemplateScope.walk(targetTrail, java.util.Arrays.copyOfRange(rest, 1, rest.length)) : null;
       case "repeat" -> rest.length == 1 && rest[0].equals("index") ? Template.NODES.numberNode(repetition)
           : rest.length == 1 && rest[0].equals("number") ? Template.NODES.numberNode(repetition + 1) : null;
-      case "time" -> rest.length == 1 ? generate("time", rest[0]) : null;
+      case "time" -> rest.length == 1 ? Template.NODES.textNode(time(rest[0], time)) : null;
       case "assumedRoleArn" -> {
         JsonNode roleArn = params.get("roleArn");
         JsonNode session = params.get("roleSessionName");
@@ -79,37 +79,19 @@ final class CallScope implements TemplateScope {
   }
 
   @Override
-  public JsonNode generate(String name, String argument) {
-    switch (name) {
-      case "uuid":
-        return Template.NODES.textNode(ids.uuid());
-      case "hex":
-        return Template.NODES.textNode(ids.hex(Integer.parseInt(argument)));
-      case "upper":
-        return Template.NODES.textNode(ids.upper(Integer.parseInt(argument)));
-      case "base64":
-        return Template.NODES.textNode(ids.base64(Integer.parseInt(argument)));
-      case "int": {
-        int dash = argument.indexOf('-');
-        return Template.NODES.numberNode(ids.between(Long.parseLong(argument.substring(0, dash)), Long.parseLong(argument.substring(dash + 1))));
-      }
-      case "time":
-        return Template.NODES.textNode(time(argument));
-      default:
-        return null;
-    }
+  public JsonNode generate(Expression.Generator g) {
+    return switch (g.name()) {
+      case "uuid" -> Template.NODES.textNode(ids.uuid());
+      case "hex" -> Template.NODES.textNode(ids.hex(g.length()));
+      case "upper" -> Template.NODES.textNode(ids.upper(g.length()));
+      case "base64" -> Template.NODES.textNode(ids.base64(g.length()));
+      case "int" -> Template.NODES.numberNode(ids.between(g.min(), g.max()));
+      case "time" -> Template.NODES.textNode(time(g.format(), time.plus(g.offset())));
+      default -> null;
+    };
   }
 
-  private String time(String spec) {
-    int plus = spec.indexOf('+');
-    Instant t = time;
-    String format = spec;
-    if (plus >= 0) {
-      format = spec.substring(0, plus);
-      String d = spec.substring(plus + 1);
-      t = d.endsWith("d") ? t.plus(Duration.ofDays(Long.parseLong(d.substring(0, d.length() - 1))))
-          : t.plus(Durations.parse(Template.NODES.textNode(d)));
-    }
+  private static String time(String format, Instant t) {
     return switch (format) {
       case "legacy" -> LEGACY.format(t);
       case "lambda" -> LAMBDA.format(t);
@@ -118,4 +100,5 @@ final class CallScope implements TemplateScope {
       default -> t.toString();
     };
   }
+
 }

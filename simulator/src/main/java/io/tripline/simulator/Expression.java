@@ -20,7 +20,40 @@ record Expression(String source, List<Alternative> alternatives) {
   /** An unquoted JSON literal: a number, true, false, [] or {}. */
   record Literal(JsonNode value) implements Alternative {}
 
-  record Generator(String name, String argument) implements Alternative {}
+  /** A generator with its argument parsed once: a length, a range, or a time format and offset. */
+  record Generator(String name, String argument, int length, long min, long max, String format, java.time.Duration offset) implements Alternative {
+
+    static Generator of(String name, String argument) {
+      int length = 0;
+      long min = 0;
+      long max = 0;
+      String format = null;
+      java.time.Duration offset = java.time.Duration.ZERO;
+      switch (name) {
+        case "hex", "upper", "base64", "digits" -> length = Integer.parseInt(argument);
+        case "int" -> {
+          int dash = argument.indexOf('-', 1);
+          min = Long.parseLong(argument.substring(0, dash));
+          max = Long.parseLong(argument.substring(dash + 1));
+        }
+        case "time" -> {
+          int plus = argument.indexOf('+');
+          format = plus < 0 ? argument : argument.substring(0, plus);
+          if (plus >= 0) {
+            String d = argument.substring(plus + 1);
+            offset = d.endsWith("d") ? java.time.Duration.ofDays(Long.parseLong(d.substring(0, d.length() - 1)))
+                : Durations.parse(Template.NODES.textNode(d));
+            if (offset == null) {
+              throw new IllegalArgumentException("bad time offset '" + d + "' in ${time:" + argument + "}");
+            }
+          }
+        }
+        case "uuid" -> { }
+        default -> throw new IllegalArgumentException("unknown generator '" + name + "'; known: uuid, hex:N, upper:N, base64:N, int:MIN-MAX, time:FORMAT[+OFFSET]");
+      }
+      return new Generator(name, argument, length, min, max, format, offset);
+    }
+  }
 
   record Path(String root, String[] rest) implements Alternative {}
 
@@ -40,9 +73,9 @@ record Expression(String source, List<Alternative> alternatives) {
         alts.add(new Literal(Template.NODES.objectNode()));
       } else if (a.contains(":")) {
         int c = a.indexOf(':');
-        alts.add(new Generator(a.substring(0, c), a.substring(c + 1)));
+        alts.add(Generator.of(a.substring(0, c), a.substring(c + 1)));
       } else if (a.equals("uuid")) {
-        alts.add(new Generator("uuid", ""));
+        alts.add(Generator.of("uuid", ""));
       } else if (!a.isEmpty()) {
         String[] segs = a.split("\\.");
         String[] rest = new String[segs.length - 1];
@@ -63,7 +96,7 @@ record Expression(String source, List<Alternative> alternatives) {
       } else if (a instanceof Literal l) {
         v = l.value();
       } else if (a instanceof Generator g) {
-        v = scope.generate(g.name(), g.argument());
+        v = scope.generate(g);
       } else {
         Path p = (Path) a;
         v = scope.lookup(p.root(), p.rest());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -20,15 +22,23 @@ final class RecordSynthesizer {
   record Request(ApiCall call, CallScope scope, JsonNode requestParameters, EventFacts facts) {}
 
   /** Resolves script parameters and builds requestParameters. */
+  /** Script parameters compiled once per run (steps repeat; baselines reuse their mix entries). */
+  private final Map<ObjectNode, Template> compiledParams = new IdentityHashMap<>();
+  /** userIdentity, tlsDetails and user agents repeat across a run's records; they are built once and shared (never mutated). */
+  private final Map<String, ObjectNode> identities = new HashMap<>();
+  private final Map<String, ObjectNode> tls = new HashMap<>();
+
   Request request(ApiCall call, CallScope scope, ObjectNode scriptParams, World world) {
     scope.action = call.action();
-    ObjectNode resolved = (ObjectNode) Template.compile(scriptParams).evaluate(scope);
+    ObjectNode resolved = scriptParams.isEmpty() ? scriptParams
+        : (ObjectNode) compiledParams.computeIfAbsent(scriptParams, Template::compile).evaluate(scope);
     scope.params = resolved;
     scope.targetTrail = targetTrail(resolved, world, scope);
     JsonNode request = requestParameters(call, scope, resolved);
-    ObjectNode effective = resolved.deepCopy();
+    ObjectNode effective = Template.NODES.objectNode();
+    effective.setAll(resolved);
     if (request != null && request.isObject()) {
-      request.fields().forEachRemaining(e -> effective.set(e.getKey(), e.getValue()));
+      effective.setAll((ObjectNode) request);
     }
     scope.params = effective;
     scope.resourceArn = text(call.resourceArn().evaluate(scope), "*");
@@ -65,7 +75,7 @@ final class RecordSynthesizer {
     if (ref != null && ref.isTextual() && (params.has("trailName") || scope.action.contains("Trail") || scope.action.contains("Logging"))) {
       Trail t = world.trail(ref.asText());
       if (t != null) {
-        return t.asJson();
+        return world.variables().path("trails").path(t.name);
       }
       String name = ref.asText().substring(ref.asText().lastIndexOf('/') + 1);
       ObjectNode stub = Template.NODES.objectNode();
@@ -73,7 +83,8 @@ final class RecordSynthesizer {
       stub.put("arn", ref.asText().startsWith("arn:") ? ref.asText() : "arn:aws:cloudtrail:" + scope.region + ":" + scope.account + ":trail/" + name);
       return stub;
     }
-    return world.primaryTrail() == null ? Template.NODES.objectNode() : world.primaryTrail().asJson();
+    JsonNode primary = world.variables().get("trail");
+    return primary == null ? Template.NODES.objectNode() : primary;
   }
 
   private static EventFacts facts(ApiCall call, CallScope scope) {
@@ -98,10 +109,11 @@ final class RecordSynthesizer {
     CallScope scope = r.scope();
     ResolvedActor actor = scope.actor;
     boolean service = actor.actor().type() == Actor.ActorType.AWSService;
-    ObjectNode o = Template.NODES.objectNode();
+    ObjectNode o = new ObjectNode(Template.NODES, new java.util.LinkedHashMap<>(48));
     o.put("eventVersion", call.eventVersion());
-    o.set("userIdentity", identity(actor, call.signinIdentity(), sessionStart));
-    o.put("eventTime", scope.time.toString());
+    o.set("userIdentity", identities.computeIfAbsent(actor.accessKeyId() + (call.signinIdentity() ? "|s|" : "|") + sessionStart.getEpochSecond(),
+        k -> identity(actor, call.signinIdentity(), sessionStart)));
+    o.put("eventTime", EventTimes.format(scope.time));
     o.put("eventSource", call.service().eventSource());
     o.put("eventName", call.eventName());
     o.put("awsRegion", scope.region);
@@ -144,10 +156,14 @@ final class RecordSynthesizer {
     }
     o.put("eventCategory", call.eventCategory());
     if (!service) {
-      ObjectNode tls = o.putObject("tlsDetails");
-      tls.put("tlsVersion", "TLSv1.3");
-      tls.put("cipherSuite", "TLS_AES_128_GCM_SHA256");
-      tls.put("clientProvidedHostHeader", text(call.endpoint().evaluate(scope), call.service().name() + ".amazonaws.com"));
+      String host = text(call.endpoint().evaluate(scope), call.service().name() + ".amazonaws.com");
+      o.set("tlsDetails", tls.computeIfAbsent(host, h -> {
+        ObjectNode t = Template.NODES.objectNode();
+        t.put("tlsVersion", "TLSv1.3");
+        t.put("cipherSuite", "TLS_AES_128_GCM_SHA256");
+        t.put("clientProvidedHostHeader", h);
+        return t;
+      }));
     }
     if (actor.actor().console() && !call.signinIdentity()) {
       o.put("sessionCredentialFromConsole", "true");

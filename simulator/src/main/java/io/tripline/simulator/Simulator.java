@@ -20,7 +20,6 @@ import java.util.Set;
 public final class Simulator {
 
   private final ApiCatalog catalog;
-  private final RecordSynthesizer synthesizer = new RecordSynthesizer();
 
   public Simulator(ApiCatalog catalog) {
     this.catalog = catalog;
@@ -60,6 +59,8 @@ public final class Simulator {
   private SimulationResult execute(String id, String runId, SimulationOptions options, World world,
       Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account) {
     String tag = options.tag() ? runId : null;
+    RecordSynthesizer synthesizer = new RecordSynthesizer();
+    Map<String, String> userAgents = new HashMap<>();
     Map<String, Instant> sessions = new HashMap<>();
     List<ObjectNode> records = new ArrayList<>(plan.size());
     Map<Integer, StepAccumulator> steps = new LinkedHashMap<>();
@@ -82,7 +83,8 @@ public final class Simulator {
         sessions.put(p.actorKey(), p.time());
       }
       Instant sessionStart = sessions.computeIfAbsent(p.actorKey(), k -> p.time().minus(Duration.ofMinutes(5)));
-      ObjectNode record = synthesizer.record(request, error, UserAgents.of(actor.actor(), call, tag), sessionStart);
+      String userAgent = userAgents.computeIfAbsent(p.actorKey() + "|" + p.call(), k -> UserAgents.of(actor.actor(), call, tag));
+      ObjectNode record = synthesizer.record(request, error, userAgent, sessionStart);
       if (recording.recorded()) {
         records.add(record);
       }
@@ -94,8 +96,8 @@ public final class Simulator {
         baselineLost++;
       }
     }
+    // The plan is in time order, so the records already are.
     List<CloudTrailRecord> wrapped = new ArrayList<>(records.size());
-    records.sort(Comparator.comparing(r -> r.get("eventTime").asText()));
     for (ObjectNode r : records) {
       wrapped.add(CloudTrailRecord.of(r));
     }

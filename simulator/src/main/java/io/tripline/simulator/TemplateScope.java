@@ -8,8 +8,8 @@ interface TemplateScope {
   /** The value at {@code root.rest...}, or null when undefined. */
   JsonNode lookup(String root, String[] rest);
 
-  /** A generated value ({@code hex:32}, {@code uuid}, {@code time:legacy+1h}, ...), or null when unknown. */
-  JsonNode generate(String name, String argument);
+  /** A generated value ({@code hex:32}, {@code uuid}, {@code time:legacy+1h}, ...). */
+  JsonNode generate(Expression.Generator generator);
 
   /** Follows {@code rest} into {@code node}; null when a step is missing. */
   static JsonNode walk(JsonNode node, String[] rest) {
