@@ -1,7 +1,6 @@
 package io.tripline.iam;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -236,13 +235,19 @@ public final class RequestReader {
         return null;
       }
       if (reference != null) {
-        parsed.document().statements().forEach(st -> {
-          for (int i = 0; i < st.action().values().size(); i++) {
-            String where = docAt + JsonPointer.empty().appendProperty("Statement") + (doc.path("Statement").isArray() ? "/" + st.index() : "")
-                + "/" + (st.action().negated() ? "NotAction" : "Action") + (st.action().values().size() > 1 || doc.isTextual() ? "/" + i : "");
-            reference.unknownActionPattern(st.action().values().get(i)).ifPresent(msg -> warnings.add(new RequestProblem(where, msg)));
+        for (var st : parsed.document().statements()) {
+          List<String> actions = st.action().values();
+          for (int i = 0; i < actions.size(); i++) {
+            var problem = reference.unknownActionPattern(actions.get(i));
+            if (problem.isPresent()) {
+              JsonNode stNode = doc.isObject() && doc.path("Statement").isArray() ? doc.path("Statement").path(st.index()) : doc.path("Statement");
+              String element = st.action().negated() ? "NotAction" : "Action";
+              String where = docAt + (doc.isObject() ? "/Statement" + (doc.path("Statement").isArray() ? "/" + st.index() : "") + "/" + element
+                  + (stNode.path(element).isArray() ? "/" + i : "") : "");
+              warnings.add(new RequestProblem(where, problem.get()));
+            }
           }
-        });
+        }
       }
       String name = holder.path("name").asText(fallbackName);
       return new NamedPolicy(name, parsed.document());
