@@ -39,6 +39,7 @@ public final class BuiltinTable {
     NetworkBuiltins.register(b);
     JwtBuiltins.register(b);
     JsonSchemaBuiltins.register(b);
+    X509Builtins.register(b);
     StringTransformBuiltins.register(b);
     StringSearchBuiltins.register(b);
     EncodingBuiltins.register(b);
