@@ -18,6 +18,8 @@ import java.util.Set;
 final class CatalogReader {
 
   static final String ROOT = "/io/tripline/simulator/catalog/";
+  /** Console-originated calls: {@code invokedBy} and {@code userAgent} are the sign-in service. */
+  static final String CONSOLE_AGENT = "signin.amazonaws.com";
   private static final Set<String> CALL_FIELDS = Set.of("eventName", "eventType", "readOnly", "category", "eventVersion",
       "requestId", "identity", "request", "response", "resources", "additionalEventData", "resource", "endpoint",
       "effect", "whenDenied");
@@ -60,7 +62,7 @@ final class CatalogReader {
     Map<String, Template> errors = new LinkedHashMap<>();
     s.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), Template.compile(e.getValue())));
     ServiceSpec spec = new ServiceSpec(name, required(tree, "", "eventSource"), text(s, "docs", ""), text(s, "protocol", "json"),
-        s.path("global").asBoolean(false), s.path("bracketedUserAgent").asBoolean(false), text(s, "consoleUserAgent", null),
+        s.path("global").asBoolean(false), s.path("bracketedUserAgent").asBoolean(false), text(s, "consoleUserAgent", CONSOLE_AGENT),
         denied, Map.copyOf(errors));
     JsonNode shapes = s.path("resourceShapes");
     List<ApiCall> out = new ArrayList<>();

@@ -111,8 +111,10 @@ final class RecordSynthesizer {
     boolean service = actor.actor().type() == Actor.ActorType.AWSService;
     ObjectNode o = new ObjectNode(Template.NODES, new java.util.LinkedHashMap<>(48));
     o.put("eventVersion", call.eventVersion());
-    o.set("userIdentity", identities.computeIfAbsent(actor.accessKeyId() + (call.signinIdentity() ? "|s|" : "|") + sessionStart.getEpochSecond(),
-        k -> identity(actor, call.signinIdentity(), sessionStart)));
+    String invokedBy = actor.actor().console() && !call.signinIdentity() && call.service().consoleUserAgent().equals(CatalogReader.CONSOLE_AGENT)
+        ? CatalogReader.CONSOLE_AGENT : actor.actor().invokedBy().orElse(null);
+    o.set("userIdentity", identities.computeIfAbsent(actor.accessKeyId() + (call.signinIdentity() ? "|s|" : "|") + invokedBy + "|" + sessionStart.getEpochSecond(),
+        k -> identity(actor, call.signinIdentity(), sessionStart, invokedBy)));
     o.put("eventTime", EventTimes.format(scope.time));
     o.put("eventSource", call.service().eventSource());
     o.put("eventName", call.eventName());
@@ -172,7 +174,7 @@ final class RecordSynthesizer {
   }
 
   /** The {@code userIdentity} element for this actor, as CloudTrail writes it per identity type. */
-  static ObjectNode identity(ResolvedActor a, boolean signin, Instant sessionStart) {
+  static ObjectNode identity(ResolvedActor a, boolean signin, Instant sessionStart, String invokedBy) {
     Actor actor = a.actor();
     ObjectNode u = Template.NODES.objectNode();
     u.put("type", actor.type().name());
@@ -206,7 +208,9 @@ final class RecordSynthesizer {
       attrs.put("creationDate", sessionStart.toString());
       attrs.put("mfaAuthenticated", Boolean.toString(actor.mfa()));
     }
-    actor.invokedBy().ifPresent(s -> u.put("invokedBy", s));
+    if (invokedBy != null) {
+      u.put("invokedBy", invokedBy);
+    }
     return u;
   }
 

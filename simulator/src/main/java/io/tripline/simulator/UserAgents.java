@@ -17,7 +17,7 @@ final class UserAgents {
       return actor.service();
     }
     String base;
-    if (actor.console() && !call.signinIdentity() && call.service().consoleUserAgent() != null) {
+    if (actor.console() && !call.signinIdentity()) {
       base = call.service().consoleUserAgent();
     } else {
       base = actor.userAgent().orElse(switch (actor.via()) {

@@ -178,6 +178,9 @@ class CatalogShapeTest {
     assertThat(id.path("accessKeyId").asText()).startsWith("ASIA");
     assertThat(id.path("sessionContext").path("attributes").path("mfaAuthenticated").asText()).isEqualTo("false");
     assertThat(r.json().path("sessionCredentialFromConsole").asText()).isEqualTo("true");
+    assertThat(id.path("invokedBy").asText()).isEqualTo("signin.amazonaws.com");
+    assertThat(r.userAgent()).startsWith("signin.amazonaws.com");
+    assertThat(r.sourceIPAddress()).isEqualTo("185.143.221.89");
   }
 
   @Test
