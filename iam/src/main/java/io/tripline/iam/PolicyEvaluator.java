@@ -15,9 +15,10 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>An applicable Deny in any policy wins (explicit deny).
- *   <li>RCPs of the resource's account, then SCPs of the principal's account: at every level, root
- *       to account, some policy must allow. Service-linked roles and the management account are
- *       exempt; RCPs cover only the services that support them.
+ *   <li>SCPs of the principal's account: at every level, root to account, some policy must allow.
+ *       RCPs of the resource's account pass every level through RCPFullAWSAccess, which AWS
+ *       attaches everywhere and which cannot be detached, so they only deny. Service-linked roles
+ *       and the management account are exempt; RCPs cover only the services that support them.
  *   <li>Same account: a resource-based policy naming the caller itself (user, session, service) or
  *       {@code "*"} grants access on its own; naming the caller's role stands in for identity
  *       policies; IAM role trust policies and KMS key policies must allow in any case.
@@ -48,6 +49,7 @@ public final class PolicyEvaluator {
   public AccessDecision evaluate(AccessRequest req) {
     List<RequestProblem> warnings = new ArrayList<>();
     String resource = effectiveResource(req, warnings);
+    warnAboutMissingResourcePolicy(req, resource, warnings);
     RequestPrincipal p = req.principal();
     StatementMatcher matcher = new StatementMatcher(req.action(), resource, p, req.context(), globs);
 
@@ -103,13 +105,8 @@ public final class PolicyEvaluator {
       return new AccessDecision(Decision.EXPLICIT_DENY, first.policyType(), denies,
           "explicitly denied by " + first.policyType().text() + " " + label(first), warnings);
     }
-    // 2. RCPs, level by level.
-    for (int i = 0; i < rcps.size(); i++) {
-      if (!rcps.get(i).allows()) {
-        return v.implicit(PolicyType.RCP, "no resource control policy attached at '" + req.rcps().get(i).target()
-            + "' allows " + req.action() + " (every level from the root to the account must allow)");
-      }
-    }
+    // 2. RCPs, level by level: AWS attaches RCPFullAWSAccess to the root, every OU and every account
+    //    and it cannot be detached, so every level allows and RCPs only ever deny (step 1).
     // 3. SCPs, level by level.
     for (int i = 0; i < scps.size(); i++) {
       if (!scps.get(i).allows()) {
@@ -181,6 +178,25 @@ public final class PolicyEvaluator {
       return "*";
     }
     return req.resource();
+  }
+
+  /**
+   * KMS keys always have a key policy and roles a trust policy, and both must allow; a request
+   * without them is decided as if they delegated to the account (the default key policy; a trust
+   * policy trusting the account root).
+   */
+  private static void warnAboutMissingResourcePolicy(AccessRequest req, String resource, List<RequestProblem> warnings) {
+    if (req.resourcePolicy() != null || resource.equals("*")) {
+      return;
+    }
+    String service = Arns.service(req.action());
+    if (service.equals("kms")) {
+      warnings.add(new RequestProblem("/resourcePolicy", "no key policy given: decided as if the key policy delegated to the account "
+          + "(AWS's default key policy); add the key policy (resourceType AWS::KMS::Key) to be exact"));
+    } else if (service.equals("sts") && req.action().toLowerCase(java.util.Locale.ROOT).startsWith("sts:assumerole")) {
+      warnings.add(new RequestProblem("/resourcePolicy", "no trust policy given: decided as if the role trusted its account; "
+          + "add the role's trust policy (resourceType AWS::IAM::Role) to be exact"));
+    }
   }
 
   private static void add(List<PolicySetResult> all, PolicySetResult r) {

@@ -145,7 +145,17 @@ public final class RequestReader {
       List<NamedPolicy> policies = new ArrayList<>();
       JsonNode ps = level.path("policies");
       for (int j = 0; j < ps.size(); j++) {
-        policies.add(docs.named(ps.get(j), at + "/" + i + "/policies/" + j, kind, "policy #" + j));
+        NamedPolicy policy = docs.named(ps.get(j), at + "/" + i + "/policies/" + j, kind, "policy #" + j);
+        if (policy != null && kind == PolicyKind.RESOURCE_CONTROL && !"RCPFullAWSAccess".equals(policy.name())) {
+          for (var st : policy.document().statements()) {
+            if (st.effect() == io.tripline.iam.policy.Effect.ALLOW) {
+              docs.warnings.add(new RequestProblem(docs.at + at + "/" + i + "/policies/" + j + "/document",
+                  "an Allow in a resource control policy other than RCPFullAWSAccess is not supported by AWS; RCPFullAWSAccess is attached to every level already, so write Deny statements"));
+              break;
+            }
+          }
+        }
+        policies.add(policy);
       }
       out.add(new PolicyLevel(level.get("target").asText(), policies));
     }
