@@ -71,11 +71,53 @@ public sealed interface Term extends Node {
 
   /**
    * A call of a builtin or user function. {@code operator} names it as written ({@code count},
-   * {@code object.get}, {@code data.lib.f}); the compiler resolves it.
+   * {@code object.get}, {@code data.lib.f}); the compiler resolves it. The evaluator caches
+   * what the name refers to on the node ({@link #target()}), since a compiled tree never changes.
    */
-  record Call(Ref operator, List<Term> args, Location location) implements Term {
+  final class Call implements Term {
+    private final Ref operator;
+    private final List<Term> args;
+    private final Location location;
+    private final String name;
+    private volatile Object target;
+
+    public Call(Ref operator, List<Term> args, Location location) {
+      this.operator = operator;
+      this.args = List.copyOf(args);
+      this.location = location;
+      this.name = operator.dotted();
+    }
+
+    public Ref operator() {
+      return operator;
+    }
+
+    public List<Term> args() {
+      return args;
+    }
+
+    @Override
+    public Location location() {
+      return location;
+    }
+
+    /** The operator's dotted name, computed once. */
     public String name() {
-      return operator.dotted();
+      return name;
+    }
+
+    /** What the evaluator resolved the operator to (a builtin or a rule node), or null. */
+    public Object target() {
+      return target;
+    }
+
+    public void target(Object resolved) {
+      this.target = resolved;
+    }
+
+    @Override
+    public String toString() {
+      return name + "(" + args + ")";
     }
   }
 }

@@ -23,14 +23,32 @@ final class CallEval {
     this.ev = ev;
   }
 
+  private static final Object UNKNOWN = new Object();
+
+  /** The callee as compiled: a function's rule node, a builtin, or UNKNOWN; cached on the call. */
+  private Object target(Term.Call c) {
+    Object t = c.target();
+    if (t == null) {
+      RuleNode node = functionNode(c.operator());
+      t = node != null ? node : ev.builtins.get(c.name());
+      if (t == null) {
+        t = UNKNOWN;
+      }
+      c.target(t);
+    }
+    return t;
+  }
+
   /** Declared number of arguments of the callee, or -1 when unknown or variadic. */
   int arity(Term.Call c) {
-    RuleNode node = functionNode(c.operator());
-    if (node != null) {
+    Object t = target(c);
+    if (t instanceof RuleNode node) {
       return node.functionArity();
     }
-    Builtin b = ev.builtins.get(c.operator().dotted());
-    return b == null || b.signature().variadic() ? -1 : b.signature().arity();
+    if (t instanceof Builtin b) {
+      return b.signature().variadic() ? -1 : b.signature().arity();
+    }
+    return -1;
   }
 
   boolean hasOutputArg(Term.Call c) {
@@ -53,23 +71,24 @@ final class CallEval {
   }
 
   private boolean invoke(Term.Call c, Value[] args, ValueSink k) {
-    String name = c.operator().dotted();
+    String name = c.name();
+    Object target = target(c);
     WithScope.FunctionMock mock = ev.scope.mocks.isEmpty() ? null : ev.scope.mocks.get(name);
     if (mock != null) {
       if (mock.value() != null) {
         return k.accept(mock.value());
       }
       name = mock.function();
+      target = name.startsWith("data.") ? nodeAt(name) : ev.builtins.get(name);
     }
-    if (name.startsWith("data.")) {
-      RuleNode node = nodeAt(name);
-      if (node == null) {
-        return true;
-      }
+    if (target instanceof RuleNode node) {
       Value v = ev.rules.call(node, Arrays.asList(args), c.location());
       return v == null || k.accept(v);
     }
-    Builtin builtin = ev.builtins.get(name);
+    if (name.startsWith("data.")) {
+      return true;
+    }
+    Builtin builtin = target instanceof Builtin b ? b : null;
     if (builtin == null) {
       throw new EvalException("eval_type_error", "undefined function " + name, c.location());
     }
