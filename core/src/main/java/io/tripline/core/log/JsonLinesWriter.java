@@ -46,6 +46,11 @@ public final class JsonLinesWriter implements AutoCloseable {
     }
   }
 
+  /** Flushes what was written to {@code out} without closing it (for standard output). */
+  public void flush() throws IOException {
+    gen.flush();
+  }
+
   @Override
   public void close() throws IOException {
     gen.close();
