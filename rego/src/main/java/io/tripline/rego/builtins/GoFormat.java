@@ -118,6 +118,9 @@ public final class GoFormat {
     if (arg instanceof BigInteger i) {
       String sign = i.signum() < 0 ? "-" : plus ? "+" : space ? " " : "";
       BigInteger abs = i.abs();
+      if (verb == 's' && i.bitLength() >= 64) {
+        return sign + abs.toString();
+      }
       switch (verb) {
         case 'v':
         case 'd':

@@ -1,13 +1,13 @@
 package io.tripline.rego.builtins;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.NullValue;
@@ -28,8 +28,10 @@ final class SerializationBuiltins {
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
-  private static final ObjectReader YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build().readerFor(JsonNode.class);
+  private static final YAMLMapper YAML_MAPPER =
+      YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final YAMLFactory YAML_FACTORY = YAML_MAPPER.getFactory();
+  private static final ObjectReader YAML = YAML_MAPPER.readerFor(JsonNode.class);
 
   private SerializationBuiltins() {}
 
@@ -92,17 +94,15 @@ final class SerializationBuiltins {
 
   /** The first YAML document; every document must parse. An empty text is null. */
   static Value parseYaml(String text) {
-    try (MappingIterator<JsonNode> docs = YAML.readValues(text)) {
+    try (JsonParser parser = YAML_FACTORY.createParser(text)) {
       Value first = null;
-      while (docs.hasNextValue()) {
-        JsonNode node = docs.nextValue();
+      while (parser.nextToken() != null) {
+        JsonNode node = YAML.readTree(parser);
         if (first == null) {
           first = node == null ? NullValue.NULL : ValueJson.fromNode(node);
         }
       }
       return first == null ? NullValue.NULL : first;
-    } catch (RuntimeJsonMappingException e) {
-      throw new IllegalArgumentException("yaml: " + e.getMessage(), e);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("yaml: " + e.getOriginalMessage(), e);
     } catch (IOException e) {

@@ -80,6 +80,8 @@ class EncodingBuiltinsTest {
             "a: 'x: y'\nb:\n- 1\n- c: \"true\"\nk9: 2\nk10: 1\n"));
     assertThat(q.json("yaml.unmarshal", str("a:\n  - 1\n  - two\n"))).isEqualTo("{\"a\":[1,\"two\"]}");
     assertThat(q.json("yaml.is_valid", str("a: 1\n---\nb: 2\n"))).isEqualTo("true");
+    assertThat(q.json("yaml.unmarshal", q.json("yaml.marshal", "[{\"foo\":[1,2]}]"))).isEqualTo("[{\"foo\":[1,2]}]");
+    assertThat(q.json("yaml.unmarshal", str("- 1\n- 2\n"))).isEqualTo("[1,2]");
     assertThat(q.json("yaml.is_valid", str("a: 1\n---\n\tb: 2\n"))).isEqualTo("false");
     assertThat(q.json("yaml.is_valid", str("foo:\n - qux: bar\n - baz: {"))).isEqualTo("false");
   }

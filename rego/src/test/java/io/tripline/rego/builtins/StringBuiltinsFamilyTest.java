@@ -66,6 +66,12 @@ class StringBuiltinsFamilyTest {
   }
 
   @Test
+  void sprintfPrintsBigIntegersWithS() {
+    assertThat(q.json("sprintf", str("%s"), "[123456789123456789123]")).isEqualTo(str("123456789123456789123"));
+    assertThat(q.json("sprintf", str("%s"), "[5]")).isEqualTo(str("%!s(int=5)"));
+  }
+
+  @Test
   void findsRuneIndexes() {
     assertThat(q.json("indexof", str("aaa€bc"), str("bc"))).isEqualTo("4");
     assertThat(q.json("indexof", str("abc"), str("z"))).isEqualTo("-1");
