@@ -22,10 +22,29 @@ import java.util.function.ToIntFunction;
 final class BodyOrdering {
   private final List<CompileError> errors;
   private final ToIntFunction<Term.Call> arity;
+  private final java.util.function.Predicate<String> isBuiltin;
 
-  BodyOrdering(List<CompileError> errors, ToIntFunction<Term.Call> arity) {
+  BodyOrdering(List<CompileError> errors, ToIntFunction<Term.Call> arity, java.util.function.Predicate<String> isBuiltin) {
     this.errors = errors;
     this.arity = arity;
+    this.isBuiltin = isBuiltin;
+  }
+
+  /** A with value that names a builtin ({@code with count as sum}) reads no variables. */
+  private boolean namesBuiltin(Term t) {
+    if (t instanceof Term.Var v) {
+      return isBuiltin.test(v.name());
+    }
+    if (t instanceof Term.Ref r && r.head() instanceof Term.Var v && !v.name().equals("data")
+        && !v.name().equals("input")) {
+      for (Term p : r.path()) {
+        if (!(p instanceof Term.Scalar s && s.value() instanceof io.tripline.rego.value.StringValue)) {
+          return false;
+        }
+      }
+      return isBuiltin.test(r.dotted());
+    }
+    return false;
   }
 
   /** Orders body; {@code bound} is updated with the variables bound at its end. */
@@ -136,7 +155,9 @@ final class BodyOrdering {
       }
     }
     for (With w : l.withs()) {
-      VarAnalysis.needs(w.value(), false, others, need);
+      if (!namesBuiltin(w.value())) {
+        VarAnalysis.needs(w.value(), false, others, need);
+      }
     }
     need.removeAll(bound);
     return need;

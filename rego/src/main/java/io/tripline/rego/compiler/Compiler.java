@@ -46,7 +46,7 @@ public final class Compiler {
     Resolver resolver = new Resolver(List.of(), Set.of(), Map.of(), c::isBuiltin, c.errors);
     Body resolved = resolver.resolveQuery(query);
     Set<String> bound = new HashSet<>();
-    Body ordered = new BodyOrdering(c.errors, call -> arity(call, root, builtins)).order(resolved, bound, Set.of());
+    Body ordered = new BodyOrdering(c.errors, call -> arity(call, root, builtins), c::isBuiltin).order(resolved, bound, Set.of());
     c.checkCalls(ordered, root);
     c.throwIfErrors();
     int[] original = new int[ordered.literals().size()];
@@ -213,7 +213,7 @@ public final class Compiler {
 
   private CompiledRule order(CompiledRule cr) {
     Rule r = cr.rule();
-    BodyOrdering ordering = new BodyOrdering(errors, call -> arity(call, root, builtins));
+    BodyOrdering ordering = new BodyOrdering(errors, call -> arity(call, root, builtins), this::isBuiltin);
     Set<String> argVars = new HashSet<>();
     for (Term a : r.args()) {
       argVars.addAll(VarAnalysis.allVars(a));

@@ -96,22 +96,29 @@ final class RecursionCheck {
     if (ref == null || !(ref.head() instanceof Term.Var v) || !v.name().equals("data")) {
       return;
     }
-    RuleNode n = root;
-    for (Term p : ref.path()) {
-      if (n.hasRules()) {
-        out.add(n);
-        return;
-      }
-      if (!(p instanceof Term.Scalar s && s.value() instanceof StringValue str)) {
-        break;
-      }
-      RuleNode c = n.child(str.value());
-      if (c == null) {
-        return;
-      }
-      n = c;
+    match(root, ref.path(), 0, out);
+  }
+
+  /** Nodes a ref can reach: constants select one child, anything else every child. */
+  private void match(RuleNode n, List<Term> path, int i, Set<RuleNode> out) {
+    if (n.hasRules()) {
+      out.add(n);
+      return;
     }
-    addBelow(n, out);
+    if (i == path.size()) {
+      addBelow(n, out);
+      return;
+    }
+    Term p = path.get(i);
+    if (p instanceof Term.Scalar s) {
+      if (s.value() instanceof StringValue str && n.child(str.value()) != null) {
+        match(n.child(str.value()), path, i + 1, out);
+      }
+      return;
+    }
+    for (RuleNode c : n.children().values()) {
+      match(c, path, i + 1, out);
+    }
   }
 
   private void addBelow(RuleNode n, Set<RuleNode> out) {

@@ -82,7 +82,19 @@ final class CallEval {
       target = name.startsWith("data.") ? nodeAt(name) : ev.builtins.get(name);
     }
     if (target instanceof RuleNode node) {
-      Value v = ev.rules.call(node, Arrays.asList(args), c.location());
+      Value v;
+      if (mock != null) {
+        // a mock runs with no mocks in effect, so it can call the original
+        WithScope outer = ev.scope;
+        ev.scope = new WithScope(outer.input, outer.data, outer.dataOverrides, java.util.Map.of());
+        try {
+          v = ev.rules.call(node, Arrays.asList(args), c.location());
+        } finally {
+          ev.scope = outer;
+        }
+      } else {
+        v = ev.rules.call(node, Arrays.asList(args), c.location());
+      }
       return v == null || k.accept(v);
     }
     if (name.startsWith("data.")) {

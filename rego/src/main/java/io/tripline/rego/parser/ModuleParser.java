@@ -186,10 +186,16 @@ final class ModuleParser extends TermParser {
     if (atWord("if")) {
       next();
       if (at("{")) {
-        Location bl = next().location();
-        Body b = body(bl, "}");
-        expect("}");
-        return b;
+        int save = pos;
+        try {
+          Location bl = next().location();
+          Body b = body(bl, "}");
+          expect("}");
+          return b;
+        } catch (ParseException notABlock) {
+          // `if {x: y | ...}`: a single expression that starts with a brace
+          pos = save;
+        }
       }
       Literal l = literal();
       return new Body(List.of(l), l.location());
