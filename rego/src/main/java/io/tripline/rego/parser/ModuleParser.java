@@ -195,6 +195,12 @@ final class ModuleParser extends TermParser {
         } catch (ParseException notABlock) {
           // `if {x: y | ...}`: a single expression that starts with a brace
           pos = save;
+          try {
+            Literal l = literal();
+            return new Body(List.of(l), l.location());
+          } catch (ParseException alsoNotAnExpression) {
+            throw notABlock;
+          }
         }
       }
       Literal l = literal();
