@@ -50,6 +50,7 @@ public final class BuiltinTable {
     TimeBuiltins.register(b);
     UnitsBuiltins.register(b);
     VersionBuiltins.register(b);
+    AwsSigningBuiltins.register(b);
     return b.build();
   }
 

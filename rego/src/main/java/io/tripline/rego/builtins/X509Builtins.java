@@ -144,10 +144,10 @@ final class X509Builtins {
           if (!(v instanceof NumberValue n)) {
             throw a.error("'CurrentTime' should be a number");
           }
-          if (!n.isLong()) {
+          if (!n.isInteger() || n.toBigInteger().bitLength() > 63) {
             throw a.error("'CurrentTime' should be a valid int64 number");
           }
-          time = n.longValue();
+          time = n.toBigInteger().longValue();
         }
         case "MaxConstraintComparisons" -> {
           if (!(v instanceof NumberValue)) {
