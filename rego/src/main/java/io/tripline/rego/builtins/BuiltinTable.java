@@ -51,6 +51,7 @@ public final class BuiltinTable {
     UnitsBuiltins.register(b);
     VersionBuiltins.register(b);
     AwsSigningBuiltins.register(b);
+    TemplateBuiltins.register(b);
     return b.build();
   }
 
