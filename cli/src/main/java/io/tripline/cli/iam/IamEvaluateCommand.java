@@ -13,12 +13,18 @@ import io.tripline.iam.RequestBatch;
 import io.tripline.iam.RequestProblem;
 import io.tripline.iam.RequestReader;
 import io.tripline.iam.ServiceReference;
+import io.tripline.iam.account.AccountDataException;
+import io.tripline.iam.account.AccountPolicyResolver;
+import io.tripline.iam.account.ExportFileLoader;
+import io.tripline.iam.account.LiveAccountReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +49,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every request was decided (whatever the decisions)",
-      "2:the request file is missing or malformed (the JSON pointer of each problem is printed)"
+      "2:the request file is missing or malformed (the JSON pointer of each problem is printed), "
+          + "or the account data could not be read"
     })
 public final class IamEvaluateCommand implements Callable<Integer> {
 
@@ -55,6 +62,24 @@ public final class IamEvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--compact", description = "Print each result on one line instead of indented JSON.")
   boolean compact;
+
+  @Option(names = "--account", paramLabel = "FILE",
+      description = "`aws iam get-account-authorization-details` output: requests that give no identity-based policies get "
+          + "their user's or role's policies and boundary from it; sts:AssumeRole requests get the role's trust policy.")
+  Path account;
+
+  @Option(names = "--live", description = "Like --account, but read the account live through the AWS SDK (read-only: "
+      + "iam:GetAccountAuthorizationDetails, iam:GetPolicy, iam:GetPolicyVersion).")
+  boolean live;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "With --live: the AWS profile (default: the SDK's default credential chain).")
+  String profile;
+
+  @Option(names = "--region", paramLabel = "REGION", description = "With --live: a region of the partition to read (IAM is global; default: aws).")
+  String region;
+
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --live: the IAM endpoint to call instead of AWS's.")
+  java.net.URI endpoint;
 
   @Override
   public Integer call() throws IOException {
@@ -83,12 +108,32 @@ public final class IamEvaluateCommand implements Callable<Integer> {
     for (RequestProblem w : batch.warnings()) {
       err.println(terminal.yellow("warning") + ": " + source + ": " + w);
     }
+    AccountPolicyResolver resolver = null;
+    if (account != null && live) {
+      err.println("tripline iam evaluate: give --account FILE or --live, not both");
+      return 2;
+    }
+    if (account != null || live) {
+      try {
+        resolver = new AccountPolicyResolver(account != null ? new ExportFileLoader().load(account) : readLive());
+      } catch (AccountDataException e) {
+        err.println("tripline iam evaluate: " + e.getMessage());
+        return 2;
+      }
+    }
     PolicyEvaluator evaluator = new PolicyEvaluator(reference);
     ArrayNode results = JsonNodeFactory.instance.arrayNode();
     for (int i = 0; i < batch.requests().size(); i++) {
       AccessRequest r = batch.requests().get(i);
-      AccessDecision d = evaluator.evaluate(r);
       String at = batch.array() ? "/" + i : "";
+      if (resolver != null) {
+        List<String> problems = new ArrayList<>();
+        r = resolver.complete(r, problems);
+        for (String p : problems) {
+          err.println(terminal.yellow("warning") + ": " + source + ": " + (at.isEmpty() ? "/" : at) + ": " + p);
+        }
+      }
+      AccessDecision d = evaluator.evaluate(r);
       for (RequestProblem w : d.warnings()) {
         err.println(terminal.yellow("warning") + ": " + source + ": " + at + w);
       }
@@ -103,5 +148,11 @@ public final class IamEvaluateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return 0;
+  }
+
+  private io.tripline.iam.account.AccountAuthorizationDetails readLive() throws AccountDataException {
+    try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint)) {
+      return reader.read();
+    }
   }
 }

@@ -64,6 +64,22 @@ class IamEvaluateCommandTest {
   }
 
   @Test
+  void anAccountExportSuppliesThePrincipalsPolicies() throws Exception {
+    Path export = Files.writeString(dir.resolve("account.json"), """
+        {"UserDetailList": [{"Path": "/", "UserName": "dev_user", "UserId": "AIDAEXAMPLE0000000001",
+          "Arn": "arn:aws:iam::123456789012:user/dev_user", "GroupList": [], "AttachedManagedPolicies": [], "Tags": [],
+          "UserPolicyList": [{"PolicyName": "read", "PolicyDocument": "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Sid%22%3A%22Lookup%22%2C%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22cloudtrail%3ALookupEvents%22%2C%22Resource%22%3A%22*%22%7D%5D%7D"}]}],
+         "GroupDetailList": [], "RoleDetailList": [], "Policies": []}
+        """);
+    Path file = Files.writeString(dir.resolve("req.json"),
+        "{\"principal\": {\"arn\": \"arn:aws:iam::123456789012:user/dev_user\"}, \"action\": \"cloudtrail:LookupEvents\", \"resource\": \"*\"}");
+    assertThat(run("--request", file.toString(), "--account", export.toString())).isZero();
+    JsonNode result = new ObjectMapper().readTree(out.toString());
+    assertThat(result.get("decision").asText()).isEqualTo("allowed");
+    assertThat(result.get("matchedStatements").get(0).get("sid").asText()).isEqualTo("Lookup");
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(run("--request", dir.resolve("nope.json").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
