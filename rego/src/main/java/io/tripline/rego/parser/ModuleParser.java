@@ -172,7 +172,7 @@ final class ModuleParser extends TermParser {
     List<Rule> out = new ArrayList<>();
     out.add(new Rule(ref, kind, args == null ? List.of() : args, key, value, body, false, elses, annotations, at));
     // v0 allowed several bodies: p { a } { b }
-    while (at("{") && !peek().newlineBefore()) {
+    while (v0 && at("{") && !peek().newlineBefore()) {
       Location bl = next().location();
       Body extra = body(bl, "}");
       expect("}");
@@ -207,6 +207,9 @@ final class ModuleParser extends TermParser {
       return new Body(List.of(l), l.location());
     }
     if (at("{") && !peek().newlineBefore()) {
+      if (!v0) {
+        throw new ParseException(peek().location(), "`if` keyword is required before rule body");
+      }
       Location bl = next().location();
       Body b = body(bl, "}");
       expect("}");

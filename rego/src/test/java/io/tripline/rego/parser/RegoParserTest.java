@@ -109,6 +109,12 @@ class RegoParserTest {
   }
 
   @Test
+  void v1RequiresIf() {
+    assertThatThrownBy(() -> RegoParser.parseModule("v1.rego", "package x\n\np { true }\n"))
+        .hasToString("v1.rego:3:3: rego_parse_error: `if` keyword is required before rule body");
+  }
+
+  @Test
   void syntaxErrorsCarryFileLineAndColumn() {
     assertThatThrownBy(() -> RegoParser.parseModule("bad.rego", "package x\n\np if {\n  x := \n}\n"))
         .isInstanceOf(ParseException.class)
