@@ -200,7 +200,7 @@ public final class LiveAccountReader implements AutoCloseable {
     }
     if (e instanceof SdkClientException) {
       return new AccountDataException("cannot call IAM " + operation + ": " + e.getMessage()
-          + " (check credentials: the default chain, or --profile NAME)", e);
+          + " (check the network path to IAM and the credentials: the SDK's default chain, or --profile NAME)", e);
     }
     return new AccountDataException("IAM " + operation + " failed: " + e.getMessage(), e);
   }
