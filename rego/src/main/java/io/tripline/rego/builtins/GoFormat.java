@@ -19,6 +19,7 @@ public final class GoFormat {
   public static String sprintf(String format, List<Value> args) {
     StringBuilder out = new StringBuilder();
     int argi = 0;
+    boolean reordered = false;
     int n = format.length();
     for (int i = 0; i < n; i++) {
       char ch = format.charAt(i);
@@ -48,18 +49,63 @@ public final class GoFormat {
           break;
         }
       }
+      boolean badIndex = false;
+      int[] index = argIndex(format, j, args.size());
+      if (index != null) {
+        reordered = true;
+        j = index[1];
+        if (index[0] < 0) {
+          badIndex = true;
+        } else {
+          argi = index[0];
+        }
+      }
       int width = -1;
+      boolean badWidth = false;
+      if (j < n && format.charAt(j) == '*') {
+        j++;
+        Integer w = argi < args.size() ? intArg(args.get(argi)) : null;
+        argi++;
+        if (w == null) {
+          badWidth = true;
+        } else {
+          width = Math.abs(w);
+          minus |= w < 0;
+        }
+      }
       while (j < n && Character.isDigit(format.charAt(j))) {
         width = Math.max(width, 0) * 10 + (format.charAt(j) - '0');
         j++;
       }
       int precision = -1;
+      boolean badPrecision = false;
       if (j < n && format.charAt(j) == '.') {
         j++;
         precision = 0;
+        if (j < n && format.charAt(j) == '*') {
+          j++;
+          Integer p = argi < args.size() ? intArg(args.get(argi)) : null;
+          argi++;
+          if (p == null || p < 0) {
+            badPrecision = true;
+            precision = -1;
+          } else {
+            precision = p;
+          }
+        }
         while (j < n && Character.isDigit(format.charAt(j))) {
           precision = precision * 10 + (format.charAt(j) - '0');
           j++;
+        }
+      }
+      int[] verbIndex = argIndex(format, j, args.size());
+      if (verbIndex != null) {
+        reordered = true;
+        j = verbIndex[1];
+        if (verbIndex[0] < 0) {
+          badIndex = true;
+        } else {
+          argi = verbIndex[0];
         }
       }
       if (j >= n) {
@@ -68,8 +114,18 @@ public final class GoFormat {
       }
       char verb = format.charAt(j);
       i = j;
+      if (badWidth) {
+        out.append("%!(BADWIDTH)");
+      }
+      if (badPrecision) {
+        out.append("%!(BADPREC)");
+      }
       if (verb == '%') {
         out.append('%');
+        continue;
+      }
+      if (badIndex) {
+        out.append("%!").append(verb).append("(BADINDEX)");
         continue;
       }
       if (argi >= args.size()) {
@@ -77,10 +133,10 @@ public final class GoFormat {
         continue;
       }
       Object arg = goValue(args.get(argi++));
-      String s = formatOne(verb, arg, precision, plus, space, sharp);
+      String s = verb == 'T' ? goType(arg) : formatOne(verb, arg, precision, plus, space, sharp);
       out.append(pad(s, width, minus, zero && !minus && !(arg instanceof String)));
     }
-    if (argi < args.size()) {
+    if (!reordered && argi < args.size()) {
       out.append("%!(EXTRA ");
       for (int k = argi; k < args.size(); k++) {
         if (k > argi) {
@@ -92,6 +148,27 @@ public final class GoFormat {
       out.append(')');
     }
     return out.toString();
+  }
+
+  /** An explicit argument index {@code [n]} at j: {0-based index or -1 when bad, position after it}; null if none. */
+  private static int[] argIndex(String format, int j, int count) {
+    if (j >= format.length() || format.charAt(j) != '[') {
+      return null;
+    }
+    int close = format.indexOf(']', j);
+    if (close < 0) {
+      return new int[] {-1, format.length()};
+    }
+    try {
+      int idx = Integer.parseInt(format.substring(j + 1, close));
+      return new int[] {idx >= 1 && idx <= count ? idx - 1 : -1, close + 1};
+    } catch (NumberFormatException e) {
+      return new int[] {-1, close + 1};
+    }
+  }
+
+  private static Integer intArg(Value v) {
+    return v instanceof NumberValue n ? n.intValueExact() : null;
   }
 
   private static Object goValue(Value v) {

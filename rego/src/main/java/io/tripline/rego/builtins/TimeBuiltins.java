@@ -163,11 +163,16 @@ final class TimeBuiltins {
     int months = OperandError.integer(a, 2);
     int days = OperandError.integer(a, 3);
     long totalMonths = (long) t.getYear() * 12 + (t.getMonthValue() - 1) + years * 12L + months;
-    int year = (int) Math.floorDiv(totalMonths, 12);
-    int month = (int) Math.floorMod(totalMonths, 12) + 1;
-    LocalDate date = LocalDate.of(year, month, 1).plusDays(t.getDayOfMonth() - 1L + days);
-    LocalDateTime local = LocalDateTime.of(date, t.toLocalTime());
-    ZonedDateTime result = ZonedDateTime.ofLocal(local, t.getZone(), null);
+    ZonedDateTime result;
+    try {
+      int year = Math.toIntExact(Math.floorDiv(totalMonths, 12));
+      int month = (int) Math.floorMod(totalMonths, 12) + 1;
+      LocalDate date = LocalDate.of(year, month, 1).plusDays(t.getDayOfMonth() - 1L + days);
+      LocalDateTime local = LocalDateTime.of(date, t.toLocalTime());
+      result = ZonedDateTime.ofLocal(local, t.getZone(), null);
+    } catch (DateTimeException | ArithmeticException e) {
+      throw a.error("time outside of valid range");
+    }
     BigInteger ns = BigInteger.valueOf(result.toEpochSecond()).multiply(BigInteger.valueOf(1_000_000_000L))
         .add(BigInteger.valueOf(result.getNano()));
     return safe(a, ns);

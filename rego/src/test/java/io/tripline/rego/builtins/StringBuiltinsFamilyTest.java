@@ -69,6 +69,10 @@ class StringBuiltinsFamilyTest {
   void sprintfPrintsBigIntegersWithS() {
     assertThat(q.json("sprintf", str("%s"), "[123456789123456789123]")).isEqualTo(str("123456789123456789123"));
     assertThat(q.json("sprintf", str("%s"), "[5]")).isEqualTo(str("%!s(int=5)"));
+    assertThat(q.json("sprintf", str("%[2]s-%[1]s"), "[\"a\",\"b\"]")).isEqualTo(str("b-a"));
+    assertThat(q.json("sprintf", str("%*d|%-*d|%.*f"), "[4,7,3,1,2,3.14159]")).isEqualTo(str("   7|1  |3.14"));
+    assertThat(q.json("sprintf", str("%T %T %T"), "[1,1.5,\"x\"]")).isEqualTo(str("int float64 string"));
+    assertThat(q.json("sprintf", str("%[3]d"), "[1]")).isEqualTo(str("%!d(BADINDEX)"));
   }
 
   @Test

@@ -82,6 +82,10 @@ class TimeBuiltinsTest {
     String jan31 = "1580428800000000000";
     assertThat(q.json("time.add_date", jan31, "0", "1", "0")).isEqualTo("1583107200000000000");
     assertThat(q.json("time.add_date", jan31, "1", "0", "1")).isEqualTo("1612137600000000000");
+    assertThatThrownBy(() -> q.call("time.add_date", jan31, "300", "0", "0"))
+        .hasMessage("time.add_date: time outside of valid range");
+    assertThatThrownBy(() -> q.call("time.add_date", jan31, "2000000000", "0", "0"))
+        .hasMessage("time.add_date: time outside of valid range");
     assertThatThrownBy(() -> q.call("time.add_date", jan31, "0", "1.5", "0"))
         .hasMessage("time.add_date: operand 3 must be integer number but got floating-point number");
   }
