@@ -52,6 +52,7 @@ public final class BuiltinTable {
     VersionBuiltins.register(b);
     AwsSigningBuiltins.register(b);
     TemplateBuiltins.register(b);
+    GraphqlBuiltins.register(b);
     return b.build();
   }
 
