@@ -63,8 +63,8 @@ final class ExportPage {
 
   private IamUser user(JsonNode n, JsonPointer at) throws AccountDataException {
     return new IamUser(required(n, "Arn", at), required(n, "UserName", at), n.path("UserId").asText(null), n.path("Path").asText("/"),
-        strings(n.path("GroupList"), at.appendProperty("GroupList")), inline(n, "UserPolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at));
+        strings(n.path("GroupList")), inline(n, "UserPolicyList", at), attached(n, at),
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n));
   }
 
   private IamGroup group(JsonNode n, JsonPointer at) throws AccountDataException {
@@ -85,7 +85,7 @@ final class ExportPage {
     return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), n.path("RoleId").asText(null), n.path("Path").asText("/"),
         document(n.get("AssumeRolePolicyDocument"), at.appendProperty("AssumeRolePolicyDocument")),
         inline(n, "RolePolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at), profiles);
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n), profiles);
   }
 
   private ManagedPolicy policy(JsonNode n, JsonPointer at) throws AccountDataException {
@@ -121,13 +121,13 @@ final class ExportPage {
     return out;
   }
 
-  private static List<Tag> tags(JsonNode n, JsonPointer at) {
+  private static List<Tag> tags(JsonNode n) {
     List<Tag> out = new ArrayList<>();
     n.path("Tags").forEach(t -> out.add(new Tag(t.path("Key").asText(), t.path("Value").asText())));
     return out;
   }
 
-  private static List<String> strings(JsonNode arr, JsonPointer at) {
+  private static List<String> strings(JsonNode arr) {
     List<String> out = new ArrayList<>();
     arr.forEach(s -> out.add(s.asText()));
     return out;

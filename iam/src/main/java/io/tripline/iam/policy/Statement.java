@@ -1,7 +1,6 @@
 package io.tripline.iam.policy;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One statement of a policy document.
@@ -24,9 +23,5 @@ public record Statement(
     List<ConditionClause> conditions) {
   public Statement {
     conditions = List.copyOf(conditions);
-  }
-
-  public Optional<String> sidIfAny() {
-    return Optional.ofNullable(sid);
   }
 }
