@@ -1,7 +1,6 @@
 package io.tripline.iam.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,23 +62,23 @@ public final class PolicyParser {
       this.kind = kind;
     }
 
-    private void error(JsonPointer at, String message) {
-      problems.add(new PolicyProblem(at.toString(), message, PolicyProblem.Severity.ERROR));
+    private void error(Location at, String message) {
+      problems.add(new PolicyProblem(at.pointer(), message, PolicyProblem.Severity.ERROR));
     }
 
-    private void warning(JsonPointer at, String message) {
-      problems.add(new PolicyProblem(at.toString(), message, PolicyProblem.Severity.WARNING));
+    private void warning(Location at, String message) {
+      problems.add(new PolicyProblem(at.pointer(), message, PolicyProblem.Severity.WARNING));
     }
 
     PolicyDocument document(JsonNode root) {
-      JsonPointer here = JsonPointer.empty();
+      Location here = Location.ROOT;
       if (root == null || !root.isObject()) {
         error(here, "a policy document must be a JSON object with Version and Statement");
         return null;
       }
       root.fieldNames().forEachRemaining(name -> {
         if (!TOP_LEVEL.contains(name)) {
-          error(here.appendProperty(name), "unknown element '" + name + "': a policy has only Version, Id and Statement (names are case-sensitive)");
+          error(here.property(name), "unknown element '" + name + "': a policy has only Version, Id and Statement (names are case-sensitive)");
         }
       });
       String version = null;
@@ -87,25 +86,25 @@ public final class PolicyParser {
       if (v == null) {
         warning(here, "no Version: policy variables such as ${aws:username} are literal text; add \"Version\": \"2012-10-17\"");
       } else if (!v.isTextual() || !(v.asText().equals("2012-10-17") || v.asText().equals("2008-10-17"))) {
-        error(here.appendProperty("Version"), "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\")");
+        error(here.property("Version"), "Version must be \"2012-10-17\" (or the legacy \"2008-10-17\")");
       } else {
         version = v.asText();
         if (version.equals("2008-10-17")) {
-          warning(here.appendProperty("Version"), "Version 2008-10-17 treats policy variables as literal text; use \"2012-10-17\"");
+          warning(here.property("Version"), "Version 2008-10-17 treats policy variables as literal text; use \"2012-10-17\"");
         }
       }
       String id = null;
       JsonNode idNode = root.get("Id");
       if (idNode != null) {
         if (!idNode.isTextual()) {
-          error(here.appendProperty("Id"), "Id must be a string");
+          error(here.property("Id"), "Id must be a string");
         } else {
           id = idNode.asText();
         }
       }
       JsonNode st = root.get("Statement");
       List<Statement> statements = new ArrayList<>();
-      JsonPointer stAt = here.appendProperty("Statement");
+      Location stAt = here.property("Statement");
       if (st == null) {
         error(here, "missing Statement: add a Statement object or array");
       } else if (st.isObject()) {
@@ -115,7 +114,7 @@ public final class PolicyParser {
           error(stAt, "Statement is empty: a policy needs at least one statement");
         }
         for (int i = 0; i < st.size(); i++) {
-          statements.add(statement(st.get(i), i, stAt.appendIndex(i)));
+          statements.add(statement(st.get(i), i, stAt.index(i)));
         }
       } else {
         error(stAt, "Statement must be an object or an array of objects");
@@ -123,14 +122,14 @@ public final class PolicyParser {
       return new PolicyDocument(version, id, statements);
     }
 
-    private Statement statement(JsonNode node, int index, JsonPointer at) {
+    private Statement statement(JsonNode node, int index, Location at) {
       if (!node.isObject()) {
         error(at, "a statement must be a JSON object");
         return null;
       }
       node.fieldNames().forEachRemaining(name -> {
         if (!STATEMENT_ELEMENTS.contains(name)) {
-          error(at.appendProperty(name), "unknown statement element '" + name + "' (names are case-sensitive: Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition)");
+          error(at.property(name), "unknown statement element '" + name + "' (names are case-sensitive: Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource, Condition)");
         }
       });
       String sid = null;
@@ -139,7 +138,7 @@ public final class PolicyParser {
         if (sidNode.isTextual()) {
           sid = sidNode.asText();
         } else {
-          error(at.appendProperty("Sid"), "Sid must be a string");
+          error(at.property("Sid"), "Sid must be a string");
         }
       }
       Effect effect = null;
@@ -151,26 +150,26 @@ public final class PolicyParser {
       } else if (e.isTextual() && e.asText().equals("Deny")) {
         effect = Effect.DENY;
       } else {
-        error(at.appendProperty("Effect"), "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive)");
+        error(at.property("Effect"), "Effect must be exactly \"Allow\" or \"Deny\" (case-sensitive)");
       }
       PrincipalSpec principal = principal(node, at);
       ElementList action = pair(node, at, "Action", "NotAction", true);
       if (action != null) {
-        checkActions(action, at.appendProperty(action.negated() ? "NotAction" : "Action"), node.get(action.negated() ? "NotAction" : "Action"));
+        checkActions(action, at.property(action.negated() ? "NotAction" : "Action"), node.get(action.negated() ? "NotAction" : "Action"));
       }
       ElementList resource = pair(node, at, "Resource", "NotResource", kind.resourceRequired());
       if (resource != null) {
-        checkResources(resource, at.appendProperty(resource.negated() ? "NotResource" : "Resource"), node.get(resource.negated() ? "NotResource" : "Resource"));
+        checkResources(resource, at.property(resource.negated() ? "NotResource" : "Resource"), node.get(resource.negated() ? "NotResource" : "Resource"));
       }
-      List<ConditionClause> conditions = conditions(node.get("Condition"), at.appendProperty("Condition"));
+      List<ConditionClause> conditions = conditions(node.get("Condition"), at.property("Condition"));
       return new Statement(index, sid, effect, principal, action, resource, conditions);
     }
 
-    private PrincipalSpec principal(JsonNode node, JsonPointer at) {
+    private PrincipalSpec principal(JsonNode node, Location at) {
       JsonNode p = node.get("Principal");
       JsonNode np = node.get("NotPrincipal");
       if (p != null && np != null) {
-        error(at.appendProperty("NotPrincipal"), "a statement has Principal or NotPrincipal, not both");
+        error(at.property("NotPrincipal"), "a statement has Principal or NotPrincipal, not both");
         return null;
       }
       if (p == null && np == null) {
@@ -181,7 +180,7 @@ public final class PolicyParser {
       }
       boolean negated = p == null;
       JsonNode value = negated ? np : p;
-      JsonPointer here = at.appendProperty(negated ? "NotPrincipal" : "Principal");
+      Location here = at.property(negated ? "NotPrincipal" : "Principal");
       if (!kind.principalRequired()) {
         error(here, "a " + describe(kind) + " cannot name a principal: remove " + (negated ? "NotPrincipal" : "Principal"));
         return null;
@@ -200,7 +199,7 @@ public final class PolicyParser {
       Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
-        JsonPointer fAt = here.appendProperty(f.getKey());
+        Location fAt = here.property(f.getKey());
         if (!PRINCIPAL_TYPES.contains(f.getKey())) {
           error(fAt, "unknown principal type '" + f.getKey() + "': use AWS, Service, Federated or CanonicalUser");
           continue;
@@ -216,11 +215,11 @@ public final class PolicyParser {
       return new PrincipalSpec(false, byType, negated);
     }
 
-    private ElementList pair(JsonNode node, JsonPointer at, String positive, String negative, boolean required) {
+    private ElementList pair(JsonNode node, Location at, String positive, String negative, boolean required) {
       JsonNode p = node.get(positive);
       JsonNode n = node.get(negative);
       if (p != null && n != null) {
-        error(at.appendProperty(negative), "a statement has " + positive + " or " + negative + ", not both");
+        error(at.property(negative), "a statement has " + positive + " or " + negative + ", not both");
         return null;
       }
       if (p == null && n == null) {
@@ -230,11 +229,11 @@ public final class PolicyParser {
         return null;
       }
       boolean negated = p == null;
-      JsonPointer here = at.appendProperty(negated ? negative : positive);
+      Location here = at.property(negated ? negative : positive);
       return strings(negated ? n : p, here).map(list -> new ElementList(list, negated)).orElse(null);
     }
 
-    private Optional<List<String>> strings(JsonNode value, JsonPointer at) {
+    private Optional<List<String>> strings(JsonNode value, Location at) {
       if (value.isTextual()) {
         return Optional.of(List.of(value.asText()));
       }
@@ -250,7 +249,7 @@ public final class PolicyParser {
       for (int i = 0; i < value.size(); i++) {
         JsonNode item = value.get(i);
         if (!item.isTextual()) {
-          error(at.appendIndex(i), "must be a string");
+          error(at.index(i), "must be a string");
         } else {
           out.add(item.asText());
         }
@@ -258,19 +257,19 @@ public final class PolicyParser {
       return Optional.of(out);
     }
 
-    private void checkActions(ElementList list, JsonPointer at, JsonNode raw) {
+    private void checkActions(ElementList list, Location at, JsonNode raw) {
       for (int i = 0; i < list.values().size(); i++) {
         String a = list.values().get(i);
         if (!a.equals("*") && !ACTION.matcher(a).matches()) {
-          error(raw.isArray() ? at.appendIndex(i) : at, "'" + a + "' is not an action: write service:ActionName, for example s3:GetObject, or \"*\"");
+          error(raw.isArray() ? at.index(i) : at, "'" + a + "' is not an action: write service:ActionName, for example s3:GetObject, or \"*\"");
         }
       }
     }
 
-    private void checkResources(ElementList list, JsonPointer at, JsonNode raw) {
+    private void checkResources(ElementList list, Location at, JsonNode raw) {
       for (int i = 0; i < list.values().size(); i++) {
         String r = list.values().get(i);
-        JsonPointer here = raw.isArray() ? at.appendIndex(i) : at;
+        Location here = raw.isArray() ? at.index(i) : at;
         if (r.equals("*")) {
           continue;
         }
@@ -284,7 +283,7 @@ public final class PolicyParser {
       }
     }
 
-    private List<ConditionClause> conditions(JsonNode node, JsonPointer at) {
+    private List<ConditionClause> conditions(JsonNode node, Location at) {
       List<ConditionClause> out = new ArrayList<>();
       if (node == null) {
         return out;
@@ -296,7 +295,7 @@ public final class PolicyParser {
       Iterator<Map.Entry<String, JsonNode>> ops = node.fields();
       while (ops.hasNext()) {
         Map.Entry<String, JsonNode> op = ops.next();
-        JsonPointer opAt = at.appendProperty(op.getKey());
+        Location opAt = at.property(op.getKey());
         Optional<OperatorName> name = operatorName(op.getKey(), opAt);
         if (name.isEmpty()) {
           continue;
@@ -308,7 +307,7 @@ public final class PolicyParser {
         Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields();
         while (keys.hasNext()) {
           Map.Entry<String, JsonNode> key = keys.next();
-          JsonPointer keyAt = opAt.appendProperty(key.getKey());
+          Location keyAt = opAt.property(key.getKey());
           List<String> values = conditionValues(key.getValue(), keyAt);
           if (values == null) {
             continue;
@@ -322,7 +321,7 @@ public final class PolicyParser {
 
     private record OperatorName(SetQualifier qualifier, ConditionOperator operator, boolean ifExists) {}
 
-    private Optional<OperatorName> operatorName(String text, JsonPointer at) {
+    private Optional<OperatorName> operatorName(String text, Location at) {
       String rest = text;
       SetQualifier qualifier = SetQualifier.NONE;
       int colon = rest.indexOf(':');
@@ -355,7 +354,7 @@ public final class PolicyParser {
       return Optional.of(new OperatorName(qualifier, op.get(), ifExists));
     }
 
-    private List<String> conditionValues(JsonNode value, JsonPointer at) {
+    private List<String> conditionValues(JsonNode value, Location at) {
       if (value.isValueNode() && !value.isNull()) {
         return List.of(value.asText());
       }
@@ -366,7 +365,7 @@ public final class PolicyParser {
           if (item.isValueNode() && !item.isNull()) {
             out.add(item.asText());
           } else {
-            error(at.appendIndex(i), "a condition value must be a string, number or boolean");
+            error(at.index(i), "a condition value must be a string, number or boolean");
           }
         }
         return out;
@@ -375,10 +374,10 @@ public final class PolicyParser {
       return null;
     }
 
-    private void checkValues(ConditionOperator op, List<String> values, JsonPointer at, boolean array) {
+    private void checkValues(ConditionOperator op, List<String> values, Location at, boolean array) {
       for (int i = 0; i < values.size(); i++) {
         String v = values.get(i);
-        JsonPointer here = array ? at.appendIndex(i) : at;
+        Location here = array ? at.index(i) : at;
         boolean hasVariable = VARIABLE.matcher(v).find();
         switch (op.family()) {
           case NUMERIC -> {
