@@ -28,7 +28,8 @@ final class CallScope implements TemplateScope {
   String action = "";
   String requestId = "";
   JsonNode targetTrail;
-  String resourceArn = "*";
+  /** The denied message's resource, evaluated only when a message needs it. */
+  Template resourceArn;
 
   CallScope(Ids ids, Instant time, String account, String region, ResolvedActor actor, Map<String, ResolvedActor> actors,
       ObjectNode world, int repetition, JsonNode params) {
@@ -51,7 +52,10 @@ final class CallScope implements TemplateScope {
       case "region" -> Template.NODES.textNode(region);
       case "action" -> Template.NODES.textNode(action);
       case "requestID" -> Template.NODES.textNode(requestId);
-      case "resourceArn" -> Template.NODES.textNode(resourceArn);
+      case "resourceArn" -> {
+        JsonNode v = resourceArn == null ? null : resourceArn.evaluate(this);
+        yield v == null || v.isNull() ? Template.NODES.textNode("*") : v;
+      }
       case "actor" -> actor == null ? null : TemplateScope.walk(actor.variables(), rest);
       case "actors" -> {
         ResolvedActor a = rest.length == 0 ? null : actors.get(rest[0]);

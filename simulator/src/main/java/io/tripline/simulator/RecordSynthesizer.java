@@ -41,7 +41,7 @@ final class RecordSynthesizer {
       effective.setAll((ObjectNode) request);
     }
     scope.params = effective;
-    scope.resourceArn = text(call.resourceArn().evaluate(scope), "*");
+    scope.resourceArn = call.resourceArn();
     return new Request(call, scope, request, facts(call, scope));
   }
 

@@ -60,7 +60,7 @@ public final class Simulator {
       Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account) {
     String tag = options.tag() ? runId : null;
     RecordSynthesizer synthesizer = new RecordSynthesizer();
-    Map<String, String> userAgents = new HashMap<>();
+    Map<String, Map<String, String>> userAgents = new HashMap<>();
     Map<String, Instant> sessions = new HashMap<>();
     List<ObjectNode> records = new ArrayList<>(plan.size());
     Map<Integer, StepAccumulator> steps = new LinkedHashMap<>();
@@ -83,7 +83,8 @@ public final class Simulator {
         sessions.put(p.actorKey(), p.time());
       }
       Instant sessionStart = sessions.computeIfAbsent(p.actorKey(), k -> p.time().minus(Duration.ofMinutes(5)));
-      String userAgent = userAgents.computeIfAbsent(p.actorKey() + "|" + p.call(), k -> UserAgents.of(actor.actor(), call, tag));
+      String userAgent = userAgents.computeIfAbsent(p.actorKey(), k -> new HashMap<>())
+          .computeIfAbsent(p.call(), k -> UserAgents.of(actor.actor(), call, tag));
       ObjectNode record = synthesizer.record(request, error, userAgent, sessionStart);
       if (recording.recorded()) {
         records.add(record);

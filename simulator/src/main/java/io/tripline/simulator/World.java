@@ -164,6 +164,11 @@ final class World {
     variables = null;
   }
 
+  /** A change that no {@code ${world.*}} or {@code ${trail.*}} variable shows (IAM principals). */
+  void noted(String what) {
+    changes.add(what);
+  }
+
   private static java.util.Optional<String> first(Iterable<String> it) {
     var i = it.iterator();
     return i.hasNext() ? java.util.Optional.of(i.next()) : java.util.Optional.empty();

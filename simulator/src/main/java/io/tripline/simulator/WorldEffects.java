@@ -102,10 +102,17 @@ final class WorldEffects {
     t.put("logs.putRetention", (w, c) -> w.logGroups.containsKey(c.text("logGroupName")) ? putRetention(w, c) : "ResourceNotFoundException");
     t.put("events.disableRule", (w, c) -> w.eventRules.replace(c.text("name"), false) == null ? "ResourceNotFoundException" : changed(w, c));
     t.put("events.deleteRule", (w, c) -> w.eventRules.remove(c.text("name")) == null ? "ResourceNotFoundException" : changed(w, c));
-    t.put("iam.createUser", (w, c) -> !w.users.add(c.text("userName")) ? "EntityAlreadyExistsException" : changed(w, c));
+    t.put("iam.createUser", (w, c) -> {
+      if (!w.users.add(c.text("userName"))) {
+        return "EntityAlreadyExistsException";
+      }
+      w.noted(c.label());
+      return null;
+    });
     t.put("iam.createAccessKey", (w, c) -> {
       w.accessKeys.computeIfAbsent(c.text("userName"), u -> new java.util.ArrayList<>()).add(c.label());
-      return changed(w, c);
+      w.noted(c.label());
+      return null;
     });
     return Map.copyOf(t);
   }
