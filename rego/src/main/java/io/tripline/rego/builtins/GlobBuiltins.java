@@ -18,19 +18,21 @@ final class GlobBuiltins {
   private GlobBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
+    CompiledCache<CacheKey, GoRegex> globs =
+        new CompiledCache<>(256, k -> GlobPattern.compile(k.pattern(), k.delimiters()));
     t.function("glob.match",
         Signature.of(Type.BOOLEAN, Type.STRING, Type.anyOf(Type.arrayOf(Type.STRING), Type.NULL), Type.STRING),
-        GlobBuiltins::match);
+        (c, a) -> match(globs, a));
     t.function("glob.quote_meta", Signature.of(Type.STRING, Type.STRING),
         (c, a) -> StringValue.of(GlobPattern.quoteMeta(a.string(0))));
   }
 
-  private static Value match(BuiltinContext c, Arguments a) {
+  private static Value match(CompiledCache<CacheKey, GoRegex> globs, Arguments a) {
     String pattern = a.string(0);
     List<Integer> delimiters = delimiters(a);
     String subject = a.string(2);
     try {
-      GoRegex re = c.cached(new CacheKey(pattern, delimiters), () -> GlobPattern.compile(pattern, delimiters));
+      GoRegex re = globs.get(new CacheKey(pattern, delimiters));
       return BooleanValue.of(re.matches(subject));
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());

@@ -28,13 +28,6 @@ final class GoRegex {
     }
   }
 
-  /** The compiled expression for this query, cached per pattern text. */
-  static GoRegex cached(BuiltinContext ctx, String expr) {
-    return ctx.cached(new CacheKey(expr), () -> compile(expr));
-  }
-
-  private record CacheKey(String expr) {}
-
   boolean matches(String s) {
     return pattern.matcher(s).find();
   }

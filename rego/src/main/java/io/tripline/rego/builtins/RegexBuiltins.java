@@ -11,21 +11,26 @@ import java.util.List;
  * OPA's regular expression builtins with RE2 semantics (re2j): {@code regex.match} and its
  * deprecated alias {@code re_match}, {@code regex.is_valid}, {@code regex.split},
  * {@code regex.find_n}, {@code regex.find_all_string_submatch_n}, {@code regex.replace},
- * {@code regex.template_match}, {@code regex.globs_match}. Compiled patterns are cached per query.
+ * {@code regex.template_match}, {@code regex.globs_match}. Compiled patterns are cached per builtin table.
  */
 final class RegexBuiltins {
   private RegexBuiltins() {}
 
+  private static final int CACHE_SIZE = 256;
+
   static void register(BuiltinTable.Builder t) {
+    CompiledCache<String, GoRegex> regexes = new CompiledCache<>(CACHE_SIZE, GoRegex::compile);
+    CompiledCache<TemplateKey, GoRegex> templates =
+        new CompiledCache<>(CACHE_SIZE, k -> compileTemplate(k.template(), k.start(), k.end()));
     Signature match = Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING);
-    t.function("regex.match", match, (c, a) -> BooleanValue.of(regex(c, a, 0).matches(a.string(1))));
-    t.function("re_match", match, (c, a) -> BooleanValue.of(regex(c, a, 0).matches(a.string(1))));
+    t.function("regex.match", match, (c, a) -> BooleanValue.of(regex(regexes, a, 0).matches(a.string(1))));
+    t.function("re_match", match, (c, a) -> BooleanValue.of(regex(regexes, a, 0).matches(a.string(1))));
     t.function("regex.is_valid", Signature.of(Type.BOOLEAN, Type.STRING), (c, a) -> {
       if (!(a.get(0) instanceof StringValue s)) {
         return BooleanValue.FALSE;
       }
       try {
-        GoRegex.cached(c, s.value());
+        regexes.get(s.value());
         return BooleanValue.TRUE;
       } catch (IllegalArgumentException e) {
         return BooleanValue.FALSE;
@@ -34,13 +39,13 @@ final class RegexBuiltins {
     Type strings = Type.arrayOf(Type.STRING);
     t.function("regex.split", Signature.of(strings, Type.STRING, Type.STRING), (c, a) -> {
       a.string(1);
-      return StringTransformBuiltins.array(regex(c, a, 0).split(a.string(1)));
+      return StringTransformBuiltins.array(regex(regexes, a, 0).split(a.string(1)));
     });
     t.function("regex.find_n", Signature.of(strings, Type.STRING, Type.STRING, Type.NUMBER), (c, a) -> {
       String s = a.string(1);
       int n = OperandError.integer(a, 2);
       List<String> out = new ArrayList<>();
-      for (int[] m : regex(c, a, 0).findAll(s, n)) {
+      for (int[] m : regex(regexes, a, 0).findAll(s, n)) {
         out.add(s.substring(m[0], m[1]));
       }
       return StringTransformBuiltins.array(out);
@@ -50,7 +55,7 @@ final class RegexBuiltins {
           String s = a.string(1);
           int n = OperandError.integer(a, 2);
           List<Value> out = new ArrayList<>();
-          for (int[] m : regex(c, a, 0).findAll(s, n)) {
+          for (int[] m : regex(regexes, a, 0).findAll(s, n)) {
             List<String> groups = new ArrayList<>();
             for (int g = 0; g < m.length; g += 2) {
               groups.add(m[g] < 0 ? "" : s.substring(m[g], m[g + 1]));
@@ -63,12 +68,12 @@ final class RegexBuiltins {
       String s = a.string(0);
       a.string(1);
       String template = a.string(2);
-      String out = regex(c, a, 1).replaceAll(s, template);
+      String out = regex(regexes, a, 1).replaceAll(s, template);
       return out.equals(s) ? a.get(0) : StringValue.of(out);
     });
     t.function("regex.template_match",
         Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING, Type.STRING, Type.STRING),
-        RegexBuiltins::templateMatch);
+        (c, a) -> templateMatch(templates, a));
     t.function("regex.globs_match", Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING), (c, a) -> {
       String g1 = a.string(0);
       String g2 = a.string(1);
@@ -81,19 +86,19 @@ final class RegexBuiltins {
   }
 
   /** Operand i compiled (after the string check of operand 1 as OPA orders them). */
-  private static GoRegex regex(BuiltinContext c, Arguments a, int i) {
+  private static GoRegex regex(CompiledCache<String, GoRegex> regexes, Arguments a, int i) {
     String pattern = a.string(i);
     if (i == 0) {
       a.string(1);
     }
     try {
-      return GoRegex.cached(c, pattern);
+      return regexes.get(pattern);
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
     }
   }
 
-  private static Value templateMatch(BuiltinContext c, Arguments a) {
+  private static Value templateMatch(CompiledCache<TemplateKey, GoRegex> templates, Arguments a) {
     String template = a.string(0);
     String value = a.string(1);
     String start = a.string(2);
@@ -106,8 +111,7 @@ final class RegexBuiltins {
       throw a.error("end delimiter has to be exactly one character long but is " + startLen + " long");
     }
     try {
-      GoRegex re = c.cached(new TemplateKey(template, start.charAt(0), end.charAt(0)),
-          () -> compileTemplate(template, start.charAt(0), end.charAt(0)));
+      GoRegex re = templates.get(new TemplateKey(template, start.charAt(0), end.charAt(0)));
       return BooleanValue.of(re.matches(value));
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());

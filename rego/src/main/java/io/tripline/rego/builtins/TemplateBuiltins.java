@@ -11,18 +11,17 @@ final class TemplateBuiltins {
   private TemplateBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
+    CompiledCache<String, GoTemplate> templates = new CompiledCache<>(128, GoTemplate::parse);
     t.function("strings.render_template",
         Signature.of(Type.STRING, Type.STRING, Type.objectOf(Type.STRING, Type.ANY)), (c, a) -> {
           String source = a.string(0);
           ObjectValue vars = a.object(1);
           try {
-            GoTemplate template = c.cached(new CacheKey(source), () -> GoTemplate.parse(source));
+            GoTemplate template = templates.get(source);
             return StringValue.of(GoTemplateExecution.render(template, vars));
           } catch (IllegalArgumentException e) {
             throw a.error(e.getMessage());
           }
         });
   }
-
-  private record CacheKey(String source) {}
 }

@@ -71,7 +71,7 @@ class RegexBuiltinsTest {
   }
 
   @Test
-  void cachesCompiledPatternsPerQuery() {
+  void reusesCompiledPatternsAcrossCalls() {
     q.call("regex.match", str("a+"), str("aa"));
     assertThat(q.call("regex.match", str("a+"), str("b"))).hasToString("false");
   }
