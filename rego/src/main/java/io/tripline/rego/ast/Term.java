@@ -6,7 +6,7 @@ import java.util.List;
 /** A Rego term: a scalar, variable, reference, composite, comprehension or call. */
 public sealed interface Term extends Node {
 
-  /** A constant: null, boolean, number or string (composites of constants stay composite terms). */
+  /** A constant: null, boolean, number, string, or a composite of constants folded by the compiler. */
   record Scalar(Value value, Location location) implements Term {
     @Override
     public String toString() {

@@ -270,12 +270,14 @@ final class Resolver {
       c.args().forEach(a -> args.add(term(a, scope)));
       return new Term.Call(operator(c.operator(), c.location()), args, c.location());
     } else if (t instanceof Term.ArrayTerm a) {
-      return new Term.ArrayTerm(a.items().stream().map(x -> term(x, scope)).toList(), a.location());
+      return ConstantFolding.fold(
+          new Term.ArrayTerm(a.items().stream().map(x -> term(x, scope)).toList(), a.location()));
     } else if (t instanceof Term.SetTerm s) {
-      return new Term.SetTerm(s.items().stream().map(x -> term(x, scope)).toList(), s.location());
+      return ConstantFolding.fold(
+          new Term.SetTerm(s.items().stream().map(x -> term(x, scope)).toList(), s.location()));
     } else if (t instanceof Term.ObjectTerm o) {
-      return new Term.ObjectTerm(o.keys().stream().map(x -> term(x, scope)).toList(),
-          o.values().stream().map(x -> term(x, scope)).toList(), o.location());
+      return ConstantFolding.fold(new Term.ObjectTerm(o.keys().stream().map(x -> term(x, scope)).toList(),
+          o.values().stream().map(x -> term(x, scope)).toList(), o.location()));
     } else if (t instanceof Term.ArrayComprehension c) {
       Scope inner = comprehensionScope(scope, c.body(), VarAnalysis.allVars(c.head()));
       return new Term.ArrayComprehension(term(c.head(), inner), nestedBodyIn(c.body(), inner), c.location());
