@@ -13,13 +13,29 @@ final class FixedContext implements BuiltinContext {
   private final BuiltinTable table = BuiltinTable.standard();
   private final Map<Object, Object> cache = new HashMap<>();
   private final long now;
+  private final boolean allowNet;
 
   FixedContext() {
     this(1_700_000_000_000_000_000L);
   }
 
   FixedContext(long nowNanos) {
+    this(nowNanos, false);
+  }
+
+  private FixedContext(long nowNanos, boolean allowNet) {
     this.now = nowNanos;
+    this.allowNet = allowNet;
+  }
+
+  /** A context whose evaluation may use the network, as --allow-net allows. */
+  static FixedContext withNetwork() {
+    return new FixedContext(1_700_000_000_000_000_000L, true);
+  }
+
+  @Override
+  public boolean allowNet() {
+    return allowNet;
   }
 
   @Override
