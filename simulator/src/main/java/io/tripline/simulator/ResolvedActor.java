@@ -56,6 +56,9 @@ record ResolvedActor(Actor actor, String account, String arn, String principalId
     v.put("accountId", account);
     v.put("sourceIp", a.sourceIp());
     v.put("mfaUsed", a.mfa() ? "Yes" : "No");
+    if (a.mfa() && (a.type() == Actor.ActorType.IAMUser || a.type() == Actor.ActorType.Root)) {
+      v.put("mfaIdentifier", "arn:aws:iam::" + account + ":mfa/" + (a.type() == Actor.ActorType.Root ? "root-account-mfa-device" : a.userName()));
+    }
     if (a.userName() != null) {
       v.put("userName", a.userName());
     }

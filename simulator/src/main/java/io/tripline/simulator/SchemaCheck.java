@@ -1,5 +1,7 @@
 package io.tripline.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -18,10 +20,12 @@ final class SchemaCheck {
 
   static final String SCHEMA = "/io/tripline/simulator/schema/scenario.schema.json";
   private final JsonSchema schema;
+  private final JsonNode schemaTree;
 
   SchemaCheck() {
     try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA)) {
-      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      schemaTree = new ObjectMapper().readTree(in);
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaTree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -42,11 +46,36 @@ final class SchemaCheck {
       String what = colon >= 0 ? text.substring(colon + 2) : text;
       if ("additionalProperties".equals(m.getType())) {
         what += "; check the spelling against the format in README (section Attack simulator)";
+      } else if ("not".equals(m.getType()) && pointer.startsWith("/steps/")) {
+        what = "a step is placed by 'at' or by 'after', not both";
+      } else {
+        String expected = description(m);
+        if (expected != null) {
+          what += "; expected " + expected;
+        }
       }
       out.add(Diagnostic.at(tree.locate(pointer), where + ": " + what));
     }
     out.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column).thenComparing(Diagnostic::message));
     return out.stream().distinct().toList();
+  }
+
+  /** The schema's own description of the failing node, used as the "expected ..." hint. */
+  private String description(ValidationMessage m) {
+    if (m.getSchemaLocation() == null || m.getSchemaLocation().getFragment() == null) {
+      return null;
+    }
+    JsonNodePath f = m.getSchemaLocation().getFragment();
+    JsonNode n = schemaTree;
+    for (int i = 0; i < f.getNameCount() - 1 && n != null; i++) {
+      Object e = f.getElement(i);
+      n = e instanceof Integer idx ? n.get(idx) : n.get(e.toString());
+    }
+    if (n != null && n.has("$ref") && !n.has("description")) {
+      String ref = n.get("$ref").asText();
+      n = ref.startsWith("#/") ? schemaTree.at(ref.substring(1)) : null;
+    }
+    return n == null || !n.hasNonNull("description") ? null : n.get("description").asText();
   }
 
   private static String pointer(JsonNodePath path) {

@@ -184,6 +184,13 @@ class CatalogShapeTest {
   }
 
   @Test
+  void consoleLoginWithMfaNamesTheDevice() {
+    String yaml = Fixtures.oneStep("type: IAMUser\nuserName: jane\nvia: console\nmfa: true\nsourceIp: 192.0.2.4", "call: signin:ConsoleLogin");
+    CloudTrailRecord r = new Simulator(Fixtures.CATALOG).run(Fixtures.scenario(yaml), SimulationOptions.defaults()).records().get(0);
+    assertThat(r.additionalEventData().toString()).contains("\"MobileVersion\":\"No\",\"MFAIdentifier\":\"arn:aws:iam::111122223333:mfa/jane\",\"MFAUsed\":\"Yes\"");
+  }
+
+  @Test
   void ec2UsesXmlStyleParametersAndAwsServicesNameThemselves() {
     CloudTrailRecord r = synthesize("ec2:DeleteFlowLogs", "success");
     assertThat(r.requestParameters().toString()).isEqualTo("{\"DeleteFlowLogsRequest\":{\"FlowLogId\":{\"content\":\"fl-0123456789abcdef0\",\"tag\":1}}}");
