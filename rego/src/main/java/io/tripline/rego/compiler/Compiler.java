@@ -176,8 +176,10 @@ public final class Compiler {
       if (head.equals("future") || head.equals("rego")) {
         continue;
       }
-      if (out.put(i.boundName(), i.path()) != null) {
-        errors.add(new CompileError(i.location(), "rego_compile_error", "import must not shadow " + i.boundName()));
+      Term.Ref previous = out.putIfAbsent(i.boundName(), i.path());
+      if (previous != null) {
+        errors.add(new CompileError(i.location(), "rego_compile_error",
+            "import must not shadow import " + previous.dotted()));
       }
     }
     return out;

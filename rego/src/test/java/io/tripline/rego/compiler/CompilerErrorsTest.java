@@ -47,6 +47,12 @@ class CompilerErrorsTest {
   }
 
   @Test
+  void importsMustNotShadowEachOther() {
+    assertThat(error(() -> policy("package t\n\nimport data.foo\nimport data.bar as foo\n")))
+        .isEqualTo("m0.rego:4:1: rego_compile_error: import must not shadow import data.foo");
+  }
+
+  @Test
   void allErrorsAreCollectedInSourceOrder() {
     String msg = error(() -> policy("package t\n\np if x > 1\nq if y > 1\n"));
     assertThat(msg).isEqualTo(
