@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
           + "as JSON lines (DIR/records.jsonl) or as ECS documents (DIR/records.ecs.jsonl).",
       "",
       "SCRIPT is a scenario file or a bundled scenario id (see `tripline scenario list`); a variant is "
-          + "id/variant. The same scripts, --seed and --start give byte-identical output.",
+          + "id/variant; a baseline profile id gives 100 records of that normal activity alone. "
+          + "The same scripts, --seed and --start give byte-identical output.",
       "Steps that happened but that no trail recorded (logging stopped, selectors, no data events) "
           + "are listed with the reason."
     },
@@ -53,6 +54,9 @@ import picocli.CommandLine.Parameters;
 public final class SimulateCommand implements Callable<Integer> {
 
   enum Format { cloudtrail, jsonl, ecs }
+
+  /** Records drawn when a baseline profile is given as a SCRIPT (normal activity alone). */
+  static final int BASELINE_ALONE = 100;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -117,12 +121,17 @@ public final class SimulateCommand implements Callable<Integer> {
       mixes.add(new SimulationOptions.BaselineMix(r.baselines().get(0), n));
     }
     List<Scenario> selected = new ArrayList<>();
+    List<BaselineProfile> alone = new ArrayList<>();
     for (String script : scripts) {
       LoadResult r = sources.load(List.of(script)).get(0);
       if (!r.ok()) {
         r.diagnostics().forEach(err::println);
         err.flush();
         return 1;
+      }
+      if (!r.baselines().isEmpty()) {
+        alone.add(r.baselines().get(0));
+        continue;
       }
       Optional<Scenario> s = r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst();
       if (s.isEmpty() && r.scenarios().isEmpty()) {
@@ -138,6 +147,11 @@ public final class SimulateCommand implements Callable<Integer> {
     for (int i = 0; i < selected.size(); i++) {
       SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
       SimulationResult run = simulator.run(selected.get(i), o);
+      runs.add(run);
+      records.addAll(run.records());
+    }
+    for (BaselineProfile profile : alone) {
+      SimulationResult run = simulator.run(profile, BASELINE_ALONE, options);
       runs.add(run);
       records.addAll(run.records());
     }

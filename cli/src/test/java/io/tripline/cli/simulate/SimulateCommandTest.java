@@ -1,0 +1,81 @@
+package io.tripline.cli.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    CommandLine cmd = new CommandLine(new SimulateCommand());
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private static List<String> files(Path dir) throws Exception {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesTheSeedIncidentInTheS3Layout(@TempDir Path dir) throws Exception {
+    assertThat(run("soc-2024-219-cloudtrail-log-enumeration", "--out", dir.toString())).isEqualTo(0);
+    assertThat(files(dir)).isNotEmpty().allSatisfy(f -> assertThat(f)
+        .matches("AWSLogs/123456789012/CloudTrail/us-east-1/2024/03/14/123456789012_CloudTrail_us-east-1_20240314T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz"));
+    assertThat(out.toString()).contains("soc-2024-219-cloudtrail-log-enumeration").contains("9 record(s)");
+  }
+
+  @Test
+  void sameSeedSameBytes(@TempDir Path dir) throws Exception {
+    run("cloudtrail-stop-logging", "--format", "jsonl", "--out", dir.resolve("a").toString(), "--seed", "5");
+    run("cloudtrail-stop-logging", "--format", "jsonl", "--out", dir.resolve("b").toString(), "--seed", "5");
+    run("cloudtrail-stop-logging", "--format", "jsonl", "--out", dir.resolve("c").toString(), "--seed", "6");
+    String a = Files.readString(dir.resolve("a/records.jsonl"));
+    assertThat(a).isEqualTo(Files.readString(dir.resolve("b/records.jsonl")));
+    assertThat(a).isNotEqualTo(Files.readString(dir.resolve("c/records.jsonl")));
+    assertThat(out.toString()).contains("not logged: step 4 iam:CreateAccessKey").contains("logging is off");
+  }
+
+  @Test
+  void startNoTagAndBaselines(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-delete-trail", "--format", "jsonl", "--out", dir.toString(), "--start", "2025-01-02T03:04:05Z",
+        "--no-tag", "--baseline", "security-auditor:20")).isEqualTo(0);
+    String jsonl = Files.readString(dir.resolve("records.jsonl"));
+    assertThat(jsonl).contains("\"eventTime\":\"2025-01-02T03:04:05Z\"").doesNotContain("tripline_");
+    assertThat(out.toString()).contains("baseline");
+  }
+
+  @Test
+  void aBaselineProfileAloneIsNormalActivity(@TempDir Path dir) throws Exception {
+    assertThat(run("security-auditor", "--format", "jsonl", "--out", dir.toString())).isEqualTo(0);
+    List<String> lines = Files.readAllLines(dir.resolve("records.jsonl"));
+    assertThat(lines).hasSize(100).allSatisfy(l -> assertThat(l).contains("assumed-role/SecurityAudit/soc-analyst"));
+  }
+
+  @Test
+  void writesEcsDocuments(@TempDir Path dir) throws Exception {
+    assertThat(run("guardduty-detector-deleted", "--format", "ecs", "--out", dir.toString())).isEqualTo(0);
+    assertThat(Files.readString(dir.resolve("records.ecs.jsonl"))).contains("\"action\":\"DeleteDetector\"");
+  }
+
+  @Test
+  void badInputIsAUsageErrorNotAStackTrace(@TempDir Path dir) {
+    assertThat(run("cloudtrail-delete-trail", "--out", dir.toString(), "--start", "yesterday")).isEqualTo(2);
+    assertThat(err.toString()).contains("--start 'yesterday' is not a time");
+    assertThat(run("cloudtrail-delete-trail", "--out", dir.toString(), "--baseline", "nobody:5")).isEqualTo(2);
+    assertThat(run("not-a-scenario", "--out", dir.toString())).isEqualTo(1);
+  }
+}
