@@ -35,10 +35,15 @@ final class RecordSynthesizer {
     scope.params = resolved;
     scope.targetTrail = targetTrail(resolved, world, scope);
     JsonNode request = requestParameters(call, scope, resolved);
-    ObjectNode effective = Template.NODES.objectNode();
-    effective.setAll(resolved);
-    if (request != null && request.isObject()) {
-      effective.setAll((ObjectNode) request);
+    ObjectNode effective;
+    if (resolved.isEmpty() && request instanceof ObjectNode r) {
+      effective = r;
+    } else {
+      effective = Template.NODES.objectNode();
+      effective.setAll(resolved);
+      if (request != null && request.isObject()) {
+        effective.setAll((ObjectNode) request);
+      }
     }
     scope.params = effective;
     scope.resourceArn = call.resourceArn();

@@ -35,6 +35,8 @@ final class World {
   /** What changed, in order, for the run report. */
   final List<String> changes = new ArrayList<>();
   private ObjectNode variables;
+  /** Recording decisions are values; the common "recorded by this one trail" is shared. */
+  private final Map<String, Recording> recordedBy = new LinkedHashMap<>();
 
   /** A bucket; {@code deliveryBlocked} says why CloudTrail can no longer write to it. */
   static final class Bucket {
@@ -87,6 +89,12 @@ final class World {
 
   /** Which trails record this event; when none, why not. */
   Recording decide(EventFacts e) {
+    if (trails.size() == 1 && removedTrails.isEmpty()) {
+      Trail only = trails.values().iterator().next();
+      String reason = rejection(only, e);
+      return reason == null ? recordedBy.computeIfAbsent(only.name, n -> new Recording(List.of(n), List.of()))
+          : new Recording(List.of(), List.of("trail " + only.name + ": " + reason));
+    }
     List<String> by = new ArrayList<>();
     List<String> why = new ArrayList<>();
     for (Trail t : trails.values()) {
