@@ -36,7 +36,7 @@ final class CidrBuiltins {
         Signature.of(Type.setOf(Type.STRING), Type.anyOf(Type.arrayOf(Type.STRING), Type.setOf(Type.STRING))),
         CidrBuiltins::merge);
     Type matchOperand = Type.anyOf(Type.STRING, Type.ARRAY, Type.SET, Type.OBJECT);
-    t.function("net.cidr_contains_matches", Signature.of(Type.setOf(Type.ARRAY), matchOperand, matchOperand),
+    t.function("net.cidr_contains_matches", Signature.of(Type.setOf(Type.tupleOf(Type.ANY, Type.ANY)), matchOperand, matchOperand),
         CidrBuiltins::containsMatches);
   }
 

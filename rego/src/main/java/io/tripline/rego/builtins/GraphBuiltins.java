@@ -24,7 +24,7 @@ final class GraphBuiltins {
     Type graph = Type.objectOf(Type.ANY, vertices);
     t.function("graph.reachable", Signature.of(Type.SET, graph, vertices), GraphBuiltins::reachable);
     t.function("graph.reachable_paths", Signature.of(Type.setOf(Type.ARRAY), graph, vertices), GraphBuiltins::reachablePaths);
-    t.relation("walk", Signature.of(Type.ARRAY, Type.ANY), (c, a, out) -> walk(ArrayValue.EMPTY, a.get(0), out));
+    t.relation("walk", Signature.of(Type.tupleOf(Type.ARRAY, Type.ANY), Type.ANY), (c, a, out) -> walk(ArrayValue.EMPTY, a.get(0), out));
   }
 
   private static List<Value> vertices(Value v) {

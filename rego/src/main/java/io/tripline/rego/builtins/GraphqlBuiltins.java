@@ -69,7 +69,7 @@ final class GraphqlBuiltins {
         throw a.error(e.getMessage());
       }
     });
-    t.function("graphql.parse", Signature.of(Type.ARRAY, stringOrObject, stringOrObject), (c, a) -> {
+    t.function("graphql.parse", Signature.of(Type.tupleOf(Type.OBJECT, Type.OBJECT), stringOrObject, stringOrObject), (c, a) -> {
       if (!(a.get(0) instanceof StringValue) && !(a.get(0) instanceof ObjectValue)) {
         throw a.typeError(0, "one of {string, object}");
       }
@@ -85,7 +85,7 @@ final class GraphqlBuiltins {
         throw a.error(e.getMessage());
       }
     });
-    t.function("graphql.parse_and_verify", Signature.of(Type.ARRAY, stringOrObject, stringOrObject), (c, a) -> {
+    t.function("graphql.parse_and_verify", Signature.of(Type.tupleOf(Type.BOOLEAN, Type.OBJECT, Type.OBJECT), stringOrObject, stringOrObject), (c, a) -> {
       try {
         Document query = queryDocument(a.get(0));
         Document schemaDoc = schemaDocument(a.get(1));

@@ -42,7 +42,7 @@ final class JsonSchemaBuiltins {
           return null;
         })));
     Type docOrSchema = Type.anyOf(Type.STRING, Type.OBJECT);
-    t.function("json.verify_schema", Signature.of(Type.ARRAY, docOrSchema), (c, a) -> {
+    t.function("json.verify_schema", Signature.of(Type.tupleOf(Type.BOOLEAN, Type.anyOf(Type.STRING, Type.NULL)), docOrSchema), (c, a) -> {
       try {
         compile(factory, a.get(0));
         return ArrayValue.of(BooleanValue.TRUE, NullValue.NULL);
@@ -50,7 +50,7 @@ final class JsonSchemaBuiltins {
         return ArrayValue.of(BooleanValue.FALSE, StringValue.of("jsonschema: " + e.getMessage()));
       }
     });
-    t.function("json.match_schema", Signature.of(Type.ARRAY, docOrSchema, docOrSchema), (c, a) -> {
+    t.function("json.match_schema", Signature.of(Type.tupleOf(Type.BOOLEAN, Type.arrayOf(Type.objectOf(Type.STRING, Type.STRING))), docOrSchema, docOrSchema), (c, a) -> {
       JsonNode doc;
       JsonSchema schema;
       try {

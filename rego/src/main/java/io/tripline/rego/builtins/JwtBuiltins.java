@@ -25,7 +25,7 @@ final class JwtBuiltins {
 
   static void register(BuiltinTable.Builder t) {
     Type object = Type.OBJECT;
-    t.function("io.jwt.decode", Signature.of(Type.ARRAY, Type.STRING), (c, a) -> decode(a, a.get(0)));
+    t.function("io.jwt.decode", Signature.of(Type.tupleOf(Type.OBJECT, Type.OBJECT, Type.STRING), Type.STRING), (c, a) -> decode(a, a.get(0)));
     for (String alg : List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")) {
       JwsAlgorithm algorithm = JwsAlgorithm.named(alg);
       t.function("io.jwt.verify_" + alg.toLowerCase(), Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING),
@@ -40,7 +40,7 @@ final class JwtBuiltins {
         return BooleanValue.of(algorithm.verify(null, secret.getBytes(StandardCharsets.UTF_8), token.signingInput(), sig));
       });
     }
-    t.function("io.jwt.decode_verify", Signature.of(Type.ARRAY, Type.STRING, Type.objectOf(Type.STRING, Type.ANY)),
+    t.function("io.jwt.decode_verify", Signature.of(Type.tupleOf(Type.BOOLEAN, Type.OBJECT, Type.OBJECT), Type.STRING, Type.objectOf(Type.STRING, Type.ANY)),
         JwtBuiltins::decodeVerify);
     t.function("io.jwt.encode_sign", Signature.of(Type.STRING, object, object, object), (c, a) -> {
       a.object(0);

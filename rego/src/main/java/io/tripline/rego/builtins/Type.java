@@ -40,6 +40,11 @@ public sealed interface Type {
     return new ObjectOf(key, value);
   }
 
+  /** An array with a fixed type per position, like OPA's static array types ([header, payload, sig]). */
+  static Type tupleOf(Type... elements) {
+    return new Tuple(List.of(elements));
+  }
+
   /** Any value. */
   record Any() implements Type {
     @Override
@@ -68,6 +73,19 @@ public sealed interface Type {
 
   /** An array whose elements have the given type (checked shallowly). */
   record ArrayOf(Type element) implements Type {
+    @Override
+    public boolean accepts(Value v) {
+      return v instanceof ArrayValue;
+    }
+
+    @Override
+    public String describe() {
+      return "array";
+    }
+  }
+
+  /** An array whose element types are fixed by position (checked shallowly). */
+  record Tuple(List<Type> elements) implements Type {
     @Override
     public boolean accepts(Value v) {
       return v instanceof ArrayValue;

@@ -48,9 +48,9 @@ final class X509Builtins {
       List<CertificateObject> parsed = certificates(a, a.string(0));
       return ArrayValue.of(parsed.stream().map(CertificateObject::toValue).toList());
     });
-    t.function("crypto.x509.parse_and_verify_certificates", Signature.of(Type.ARRAY, Type.STRING),
+    t.function("crypto.x509.parse_and_verify_certificates", Signature.of(Type.tupleOf(Type.BOOLEAN, certs), Type.STRING),
         (c, a) -> verified(a, a.string(0), new VerifyOptions(null, c.nowNanos(), List.of("1.3.6.1.5.5.7.3.1"))));
-    t.function("crypto.x509.parse_and_verify_certificates_with_options", Signature.of(Type.ARRAY, Type.STRING, object),
+    t.function("crypto.x509.parse_and_verify_certificates_with_options", Signature.of(Type.tupleOf(Type.BOOLEAN, certs), Type.STRING, object),
         (c, a) -> {
           String input = a.string(0);
           return verified(a, input, options(a, a.object(1), c.nowNanos()));
