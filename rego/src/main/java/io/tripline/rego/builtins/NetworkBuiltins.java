@@ -87,6 +87,24 @@ final class NetworkBuiltins {
     }
   }
 
+  private static final Map<Integer, String> REASONS = Map.ofEntries(
+      Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"),
+      Map.entry(204, "No Content"), Map.entry(206, "Partial Content"), Map.entry(301, "Moved Permanently"),
+      Map.entry(302, "Found"), Map.entry(303, "See Other"), Map.entry(304, "Not Modified"),
+      Map.entry(307, "Temporary Redirect"), Map.entry(308, "Permanent Redirect"), Map.entry(400, "Bad Request"),
+      Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
+      Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
+      Map.entry(412, "Precondition Failed"), Map.entry(415, "Unsupported Media Type"),
+      Map.entry(422, "Unprocessable Entity"), Map.entry(429, "Too Many Requests"),
+      Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"),
+      Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+
+  /** Go's resp.Status: the code and its reason phrase ("200 OK"). */
+  static String status(int code) {
+    String reason = REASONS.get(code);
+    return reason == null ? Integer.toString(code) : code + " " + reason;
+  }
+
   private static Value execute(ObjectValue req, URI uri, String method) throws IOException, InterruptedException {
     Duration timeout = Duration.ofSeconds(5);
     if (req.get("timeout") instanceof NumberValue n) {
@@ -127,7 +145,7 @@ final class NetworkBuiltins {
       }
     }
     return ObjectValue.builder()
-        .put("status", StringValue.of(resp.statusCode() + ""))
+        .put("status", StringValue.of(status(resp.statusCode())))
         .put("status_code", NumberValue.of(resp.statusCode()))
         .put("headers", headers.build())
         .put("raw_body", StringValue.of(resp.body()))

@@ -52,6 +52,7 @@ class NetworkBuiltinsTest {
     ObjectValue resp = (ObjectValue) allowed.call("http.send",
         "{\"method\":\"get\",\"url\":\"" + url + "\",\"headers\":{\"Authorization\":\"Bearer t\"}}");
     assertThat(resp.get("status_code")).isEqualTo(NumberValue.of(200));
+    assertThat(resp.get("status")).isEqualTo(StringValue.of("200 OK"));
     assertThat(resp.get("body")).isEqualTo(json("{\"method\":\"GET\",\"auth\":\"Bearer t\"}"));
     assertThat(((ObjectValue) resp.get("headers")).get("content-type")).isEqualTo(json("[\"application/json\"]"));
   }
