@@ -94,7 +94,7 @@ public final class Compiler {
   }
 
   private boolean isBuiltin(String name) {
-    return builtins.contains(name) || name.equals("print");
+    return builtins.contains(name) || name.equals("print") || name.equals("internal.template_string");
   }
 
   static int arity(Term.Call call, RuleNode root, BuiltinTable builtins) {

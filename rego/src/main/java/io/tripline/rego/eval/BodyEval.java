@@ -31,6 +31,9 @@ final class BodyEval {
       return k.run();
     }
     Literal l = lits.get(i);
+    if (ev.tracer != null) {
+      ev.tracer.expression(l.location());
+    }
     Next rest = () -> eval(lits, i + 1, b, values, k);
     if (l.withs().isEmpty()) {
       return literal(l, b, values, i, rest);

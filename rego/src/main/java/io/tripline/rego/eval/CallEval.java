@@ -60,6 +60,9 @@ final class CallEval {
     if (c.name().equals("print")) {
       return print(c, b, k);
     }
+    if (c.name().equals("internal.template_string")) {
+      return ev.terms.eval(c.args().get(0), b, parts -> k.accept(template((io.tripline.rego.value.ArrayValue) parts, c)));
+    }
     return ev.terms.list(c.args(), 0, new Value[c.args().size()], b, args -> invoke(c, args, k));
   }
 
@@ -141,6 +144,28 @@ final class CallEval {
     }
     ev.print(sb.toString());
     return k.accept(BooleanValue.TRUE);
+  }
+
+  /** Renders a template string: literal strings as they are, each interpolated set's single value. */
+  private Value template(io.tripline.rego.value.ArrayValue parts, Term.Call c) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      Value p = parts.get(i);
+      if (p instanceof StringValue s) {
+        sb.append(s.value());
+        continue;
+      }
+      io.tripline.rego.value.SetValue set = (io.tripline.rego.value.SetValue) p;
+      if (set.isEmpty()) {
+        sb.append("<undefined>");
+      } else if (set.size() > 1) {
+        throw new EvalException("eval_conflict_error", "template-strings must not produce multiple outputs", c.location());
+      } else {
+        Value v = set.elements().get(0);
+        sb.append(v instanceof StringValue s ? s.value() : ValueText.of(v));
+      }
+    }
+    return StringValue.of(sb.toString());
   }
 
   private RuleNode functionNode(Term.Ref op) {

@@ -5,6 +5,11 @@ import io.tripline.rego.builtins.BuiltinTable;
 import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.value.Value;
 import io.tripline.rego.compiler.CompiledQuery;
+import io.tripline.rego.compiler.CompiledRule;
+import io.tripline.rego.metadata.AnnotationSet;
+import io.tripline.rego.metadata.RuleAnnotations;
+import io.tripline.rego.value.ArrayValue;
+import io.tripline.rego.value.ObjectValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -26,6 +31,10 @@ public final class Evaluation implements BuiltinContext {
   private final long now;
   private final Map<Object, Object> builtinCache = new HashMap<>();
   WithScope scope;
+  /** The rule whose body is being evaluated (null in the query), for {@code rego.metadata.*}. */
+  CompiledRule currentRule;
+  final EvalTracer tracer;
+  private final AnnotationSet annotations;
 
   final TermEval terms;
   final RefEval refs;
@@ -36,6 +45,14 @@ public final class Evaluation implements BuiltinContext {
 
   public Evaluation(RuleNode root, BuiltinTable builtins, Value input, Value data, boolean strict,
       Consumer<String> printHook) {
+    this(root, builtins, input, data, strict, printHook, AnnotationSet.EMPTY, null);
+  }
+
+  /** As above, with the modules' annotations (for {@code rego.metadata.*}) and an optional tracer. */
+  public Evaluation(RuleNode root, BuiltinTable builtins, Value input, Value data, boolean strict,
+      Consumer<String> printHook, AnnotationSet annotations, EvalTracer tracer) {
+    this.annotations = annotations == null ? AnnotationSet.EMPTY : annotations;
+    this.tracer = tracer;
     this.root = root;
     this.builtins = builtins;
     this.strict = strict;
@@ -83,6 +100,18 @@ public final class Evaluation implements BuiltinContext {
     if (printHook != null) {
       printHook.accept(line);
     }
+  }
+
+  @Override
+  public Value metadataChain() {
+    RuleAnnotations r = currentRule == null ? null : annotations.at(currentRule.rule().location());
+    return r == null ? ArrayValue.EMPTY : r.chainValue();
+  }
+
+  @Override
+  public Value metadataRule() {
+    RuleAnnotations r = currentRule == null ? null : annotations.at(currentRule.rule().location());
+    return r == null ? ObjectValue.EMPTY : r.ruleValue();
   }
 
   @Override

@@ -222,9 +222,22 @@ final class RuleEval {
 
   /** Evaluates a rule's body, and its else clauses in order until one holds. */
   boolean clauses(CompiledRule r, Bindings b, ClauseSink sink) {
+    CompiledRule outer = ev.currentRule;
+    ev.currentRule = r;
+    try {
+      return clausesOf(r, b, sink);
+    } finally {
+      ev.currentRule = outer;
+    }
+  }
+
+  private boolean clausesOf(CompiledRule r, Bindings b, ClauseSink sink) {
     boolean[] any = {false};
     boolean cont = ev.bodies.eval(r.rule().body().literals(), 0, b, () -> {
       any[0] = true;
+      if (ev.tracer != null) {
+        ev.tracer.ruleSucceeded(r.rule().location());
+      }
       return sink.accept(r.rule().value(), b);
     });
     if (!cont || any[0]) {
@@ -233,6 +246,9 @@ final class RuleEval {
     for (ElseClause e : r.rule().elses()) {
       cont = ev.bodies.eval(e.body().literals(), 0, b, () -> {
         any[0] = true;
+        if (ev.tracer != null) {
+          ev.tracer.ruleSucceeded(e.location());
+        }
         return sink.accept(e.value(), b);
       });
       if (!cont || any[0]) {

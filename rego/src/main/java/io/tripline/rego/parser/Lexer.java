@@ -25,6 +25,13 @@ final class Lexer {
     this.src = src;
   }
 
+  /** A lexer for source that starts at the given line and column of file (template expressions). */
+  Lexer(String file, String src, int line, int col) {
+    this(file, src);
+    this.line = line;
+    this.lineStart = -(col - 1);
+  }
+
   List<Token> tokenize() {
     boolean newline = true;
     while (true) {
@@ -62,6 +69,8 @@ final class Lexer {
         tokens.add(new Token(Token.Kind.IDENT, src.substring(start, pos), at, newline));
       } else if (Character.isDigit(c)) {
         tokens.add(new Token(Token.Kind.NUMBER, number(), at, newline));
+      } else if (c == '$' && pos + 1 < src.length() && (src.charAt(pos + 1) == '"' || src.charAt(pos + 1) == '`')) {
+        tokens.add(template(at, newline));
       } else if (c == '"') {
         tokens.add(new Token(Token.Kind.STRING, string(at), at, newline));
       } else if (c == '`') {
@@ -128,6 +137,108 @@ final class Lexer {
     return src.substring(start, pos);
   }
 
+  /**
+   * {@code $"text {expr} text"} or {@code $`raw {expr}`}: literal parts and expression sources;
+   * {@code \{} and {@code \}} are literal braces.
+   */
+  private Token template(Location at, boolean newline) {
+    char quote = src.charAt(pos + 1);
+    pos += 2;
+    java.util.List<Token.TemplatePart> parts = new ArrayList<>();
+    StringBuilder lit = new StringBuilder();
+    while (true) {
+      if (pos >= src.length() || (quote == '"' && src.charAt(pos) == '\n')) {
+        throw new ParseException(at, "non-terminated template string");
+      }
+      char c = src.charAt(pos);
+      if (c == quote) {
+        pos++;
+        break;
+      }
+      if (c == '\\' && quote == '"') {
+        char e = pos + 1 < src.length() ? src.charAt(pos + 1) : ' ';
+        if (e == '{' || e == '}') {
+          lit.append(e);
+          pos += 2;
+          continue;
+        }
+        lit.append(escape(at));
+        continue;
+      }
+      if (c == '{') {
+        if (lit.length() > 0) {
+          parts.add(new Token.TemplatePart(lit.toString(), null, null));
+          lit.setLength(0);
+        }
+        Location exprAt = new Location(file, line, pos - lineStart + 2);
+        int depth = 1;
+        int start = ++pos;
+        while (pos < src.length() && depth > 0) {
+          char d = src.charAt(pos);
+          if (d == '"') {
+            string(at);
+            continue;
+          }
+          if (d == '{') {
+            depth++;
+          } else if (d == '}') {
+            depth--;
+          } else if (d == '\n') {
+            line++;
+            lineStart = pos + 1;
+          }
+          pos++;
+        }
+        if (depth > 0) {
+          throw new ParseException(at, "non-terminated template string");
+        }
+        parts.add(new Token.TemplatePart(null, src.substring(start, pos - 1), exprAt));
+        continue;
+      }
+      if (c == '\n') {
+        line++;
+        lineStart = pos + 1;
+      }
+      lit.append(c);
+      pos++;
+    }
+    if (lit.length() > 0 || parts.isEmpty()) {
+      parts.add(new Token.TemplatePart(lit.toString(), null, null));
+    }
+    return new Token(Token.Kind.TEMPLATE, "", at, newline, parts);
+  }
+
+  /** Decodes one backslash escape; pos is at the backslash and moves past the escape. */
+  private String escape(Location at) {
+    pos++;
+    StringBuilder sb = new StringBuilder();
+    escapeInto(sb, at);
+    return sb.toString();
+  }
+
+  /** Decodes the escape whose letter is at pos into sb. */
+  private void escapeInto(StringBuilder sb, Location at) {
+    char e = src.charAt(pos++);
+    switch (e) {
+      case '"' -> sb.append('"');
+      case '\\' -> sb.append('\\');
+      case '/' -> sb.append('/');
+      case 'b' -> sb.append('\b');
+      case 'f' -> sb.append('\f');
+      case 'n' -> sb.append('\n');
+      case 'r' -> sb.append('\r');
+      case 't' -> sb.append('\t');
+      case 'u' -> {
+        if (pos + 4 > src.length()) {
+          throw new ParseException(at, "illegal escape sequence");
+        }
+        sb.append((char) Integer.parseInt(src.substring(pos, pos + 4), 16));
+        pos += 4;
+      }
+      default -> throw new ParseException(at, "illegal escape sequence \\" + e);
+    }
+  }
+
   private String string(Location at) {
     StringBuilder sb = new StringBuilder();
     pos++;
@@ -146,25 +257,7 @@ final class Lexer {
       if (pos >= src.length()) {
         throw new ParseException(at, "non-terminated string");
       }
-      char e = src.charAt(pos++);
-      switch (e) {
-        case '"' -> sb.append('"');
-        case '\\' -> sb.append('\\');
-        case '/' -> sb.append('/');
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> {
-          if (pos + 4 > src.length()) {
-            throw new ParseException(at, "illegal escape sequence");
-          }
-          sb.append((char) Integer.parseInt(src.substring(pos, pos + 4), 16));
-          pos += 4;
-        }
-        default -> throw new ParseException(at, "illegal escape sequence \\" + e);
-      }
+      escapeInto(sb, at);
     }
   }
 }

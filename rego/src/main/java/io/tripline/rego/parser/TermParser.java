@@ -294,6 +294,10 @@ class TermParser extends TokenCursor {
         next();
         return new Term.Scalar(StringValue.of(t.text()), at);
       }
+      case TEMPLATE -> {
+        next();
+        return template(t);
+      }
       case NUMBER -> {
         next();
         NumberValue n = NumberValue.parse(t.text());
@@ -349,6 +353,34 @@ class TermParser extends TokenCursor {
       }
       default -> throw unexpected();
     }
+  }
+
+  /**
+   * {@code $"a {x} b"} becomes {@code internal.template_string(["a ", {x | true}, " b"])}, as
+   * OPA lowers it: each expression sits in a set so that an undefined one renders as
+   * {@code <undefined>} instead of making the whole string undefined.
+   */
+  private Term template(Token t) {
+    List<Term> parts = new ArrayList<>();
+    for (Token.TemplatePart p : t.parts()) {
+      if (p.literal() != null) {
+        parts.add(new Term.Scalar(StringValue.of(p.literal()), t.location()));
+        continue;
+      }
+      Lexer lexer = new Lexer(p.location().file(), p.expression(), p.location().line(), p.location().col());
+      TermParser sub = new TermParser(lexer.tokenize());
+      sub.wildcards = wildcards;
+      Term expr = sub.term(0);
+      if (sub.peek().kind() != Token.Kind.EOF) {
+        throw sub.unexpected();
+      }
+      wildcards = sub.wildcards;
+      Location at = p.location();
+      Body always = new Body(List.of(new Literal(false, new Expr.TermExpr(new Term.Scalar(BooleanValue.TRUE, at)),
+          List.of(), at)), at);
+      parts.add(new Term.SetComprehension(expr, always, at));
+    }
+    return call("internal.template_string", t.location(), new Term.ArrayTerm(parts, t.location()));
   }
 
   private Term arrayOrComprehension() {

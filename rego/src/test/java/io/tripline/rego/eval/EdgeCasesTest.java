@@ -100,4 +100,17 @@ class EdgeCasesTest {
         """);
     assertThat(value(p, "data.old.deny", "{\"xs\": [1, 3]}")).isEqualTo("[\"too big: 3\"]");
   }
+
+  @Test
+  void templateStringsInterpolateAndRenderUndefined() {
+    PreparedPolicy p = policy("""
+        package t
+
+        msg := $"{input.user} ran {count(input.xs)} calls on {input.missing}, tags {input.tags} \\{x}"
+        raw(n) := $`hi {n}`
+        """);
+    assertThat(value(p, "data.t.msg", "{\"user\": \"eve\", \"xs\": [1, 2], \"tags\": {\"k\": 1}}"))
+        .isEqualTo("\"eve ran 2 calls on <undefined>, tags {\\\"k\\\": 1} {x}\"");
+    assertThat(value(p, "data.t.raw(\"bo\")")).isEqualTo("\"hi bo\"");
+  }
 }
