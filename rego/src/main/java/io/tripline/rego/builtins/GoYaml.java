@@ -71,7 +71,8 @@ final class GoYaml {
           sb.append('\n').append(pad);
           block(child, sb, indent);
         } else {
-          sb.append(' ').append(scalar(child, indent + 2)).append('\n');
+          sb.append(' ');
+          sb.append(fold(scalar(child, indent + 2), column(sb), indent + 2)).append('\n');
         }
       }
       return;
@@ -87,9 +88,47 @@ final class GoYaml {
       if (isBlockCollection(item)) {
         block(item, sb, indent + 2);
       } else {
-        sb.append(scalar(item, indent + 2)).append('\n');
+        sb.append(fold(scalar(item, indent + 2), column(sb), indent + 2)).append('\n');
       }
     }
+  }
+
+  private static int column(StringBuilder sb) {
+    return sb.length() - (sb.lastIndexOf("\n") + 1);
+  }
+
+  /**
+   * go-yaml's line folding of plain and single-quoted values: past column 80, a single space
+   * becomes a line break indented to the value's level.
+   */
+  private static String fold(String scalar, int startColumn, int indent) {
+    if (scalar.isEmpty() || scalar.charAt(0) == '"' || scalar.charAt(0) == '|' || scalar.indexOf(' ') < 0) {
+      return scalar;
+    }
+    boolean quoted = scalar.charAt(0) == '\'';
+    StringBuilder out = new StringBuilder(scalar.length() + 8);
+    int column = startColumn;
+    boolean spaces = false;
+    int[] cps = scalar.codePoints().toArray();
+    for (int i = 0; i < cps.length; i++) {
+      int c = cps[i];
+      if (c == ' ') {
+        boolean inside = !quoted || (i > 1 && i < cps.length - 2);
+        if (!spaces && column > 80 && inside && i + 1 < cps.length && cps[i + 1] != ' ') {
+          out.append('\n').append(" ".repeat(indent));
+          column = indent;
+        } else {
+          out.append(' ');
+          column++;
+        }
+        spaces = true;
+      } else {
+        out.appendCodePoint(c);
+        column++;
+        spaces = false;
+      }
+    }
+    return out.toString();
   }
 
   private static String scalar(Value v, int indent) {
@@ -108,8 +147,8 @@ final class GoYaml {
   }
 
   private static String number(NumberValue n) {
-    if (n.isLong()) {
-      return Long.toString(n.longValue());
+    if (n.isInteger() && n.toBigInteger().bitLength() < 64) {
+      return n.toBigInteger().toString();
     }
     double d = n.doubleValue();
     BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();

@@ -124,10 +124,10 @@ final class TimeBuiltins {
       throw OperandError.of(a, 0, "must be " + TIME_OPERAND + " but got " + v.typeName());
     }
     NumberValue n = (NumberValue) ns;
-    if (!n.isLong()) {
+    if (!n.isInteger() || n.toBigInteger().bitLength() >= 64) {
       throw a.error("timestamp too big");
     }
-    long nanos = n.longValue();
+    long nanos = n.toBigInteger().longValue();
     Instant instant = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     return instant.atZone(zone);
   }

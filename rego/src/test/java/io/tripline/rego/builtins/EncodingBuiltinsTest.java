@@ -79,6 +79,10 @@ class EncodingBuiltinsTest {
         .isEqualTo(io.tripline.rego.value.StringValue.of(
             "a: 'x: y'\nb:\n- 1\n- c: \"true\"\nk9: 2\nk10: 1\n"));
     assertThat(q.json("yaml.unmarshal", str("a:\n  - 1\n  - two\n"))).isEqualTo("{\"a\":[1,\"two\"]}");
+    String words = "word ".repeat(20).trim();
+    assertThat(q.call("yaml.marshal", "{\"a\":" + str(words) + ",\"b\":[" + str(words + ": x") + "]}"))
+        .isEqualTo(io.tripline.rego.value.StringValue.of("a: " + "word ".repeat(15) + "word\n  word word word word\nb:\n- '"
+            + "word ".repeat(15) + "word\n  word word word word: x'\n"));
     assertThat(q.json("yaml.is_valid", str("a: 1\n---\nb: 2\n"))).isEqualTo("true");
     assertThat(q.json("yaml.unmarshal", q.json("yaml.marshal", "[{\"foo\":[1,2]}]"))).isEqualTo("[{\"foo\":[1,2]}]");
     assertThat(q.json("yaml.unmarshal", str("- 1\n- 2\n"))).isEqualTo("[1,2]");

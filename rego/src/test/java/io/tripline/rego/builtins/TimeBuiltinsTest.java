@@ -105,5 +105,8 @@ class TimeBuiltinsTest {
     assertThat(q.json("time.format", "[" + t + ",\"Europe/Paris\",\"Mon Jan _2 3:04:05.000 PM MST -07:00 2006\"]"))
         .isEqualTo(str("Wed Mar  4 1:00:00.123 AM CET +01:00 2020"));
     assertThat(q.json("time.format", "[" + t + ",\"\",\"002 __2 06 .999999\"]")).isEqualTo(str("064  64 20 .123"));
+    assertThat(q.callValues("time.format", java.util.List.of(io.tripline.rego.value.ArrayValue.of(
+        io.tripline.rego.value.NumberValue.parse("1700000000000000000"), io.tripline.rego.value.StringValue.of("UTC"),
+        io.tripline.rego.value.StringValue.of("2006-01-02"))))).hasToString(str("2023-11-14"));
   }
 }
