@@ -105,4 +105,39 @@ class SimulatorTest {
     assertThat(rec.requestParameters().toString()).isEqualTo("{\"instancesSet\":{},\"filterSet\":{}}");
     assertThat(rec.responseElements().isNull()).isTrue();
   }
+
+  @Test
+  void rootFederatedAndCrossAccountIdentities() {
+    String yaml = """
+        id: ids
+        title: ids
+        mitre: [T1078]
+        include: [small-account]
+        start: "2024-03-14T16:00:00Z"
+        actors:
+          root: {type: Root, via: console, mfa: true, sourceIp: 203.0.113.1}
+          fed: {type: FederatedUser, userName: carol, issuerUserName: broker, sourceIp: 203.0.113.2}
+          partner: {type: AssumedRole, roleName: Auditor, sessionName: partner, accountId: "999988887777", sourceIp: 203.0.113.3}
+        steps:
+          - {actor: root, call: "iam:ListUsers"}
+          - {actor: fed, call: "s3:ListBuckets", after: 1s}
+          - {actor: partner, call: "cloudtrail:DescribeTrails", after: 1s}
+        """;
+    List<CloudTrailRecord> r = Fixtures.run(yaml).records();
+    var root = r.get(0).userIdentity().json();
+    assertThat(root.path("type").asText()).isEqualTo("Root");
+    assertThat(root.path("principalId").asText()).isEqualTo("111122223333");
+    assertThat(root.path("arn").asText()).isEqualTo("arn:aws:iam::111122223333:root");
+    assertThat(root.path("sessionContext").path("attributes").path("mfaAuthenticated").asText()).isEqualTo("true");
+    var fed = r.get(1).userIdentity().json();
+    assertThat(fed.path("principalId").asText()).isEqualTo("111122223333:carol");
+    assertThat(fed.path("arn").asText()).isEqualTo("arn:aws:sts::111122223333:federated-user/carol");
+    assertThat(fed.path("sessionContext").path("sessionIssuer").path("type").asText()).isEqualTo("IAMUser");
+    assertThat(fed.path("sessionContext").path("sessionIssuer").path("userName").asText()).isEqualTo("broker");
+    CloudTrailRecord cross = r.get(2);
+    assertThat(cross.userIdentity().json().path("accountId").asText()).isEqualTo("999988887777");
+    assertThat(cross.recipientAccountId()).isEqualTo("111122223333");
+    assertThat(cross.sharedEventID()).matches("[0-9a-f-]{36}");
+    assertThat(r.get(0).sharedEventID()).isNull();
+  }
 }
