@@ -12,7 +12,6 @@ import io.tripline.rego.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ final class RefEval {
           return in == null || walk(in, r.path(), 0, b, k);
         }
         case "data" -> {
-          return data(ev.root, new ArrayList<>(), ev.scope.data, r.path(), 0, b, k);
+          return data(ev.root, ev.scope.data, r.path(), 0, b, k);
         }
         default -> {
           Value x = b.get(v.name());
@@ -115,7 +114,7 @@ final class RefEval {
   }
 
   /** Walks data: node is the rule tree node for path so far (may be null), base the base document there. */
-  private boolean data(RuleNode node, List<String> at, Value base, List<Term> path, int i, Bindings b, ValueSink k) {
+  private boolean data(RuleNode node, Value base, List<Term> path, int i, Bindings b, ValueSink k) {
     if (node == null) {
       return base == null || walk(base, path, i, b, k);
     }
@@ -135,11 +134,11 @@ final class RefEval {
       boundKey = b.get(v.name());
     }
     if (boundKey != null) {
-      return step(node, at, base, boundKey, path, i, b, k);
+      return step(node, base, boundKey, path, i, b, k);
     }
     if (!(p instanceof Term.Var v)) {
       if (!ev.unifier.isPattern(p, b)) {
-        return ev.terms.eval(p, b, key -> step(node, at, base, key, path, i, b, k));
+        return ev.terms.eval(p, b, key -> step(node, base, key, path, i, b, k));
       }
       Value doc = ev.rules.document(node, base);
       return doc == null || walk(doc, path, i, b, k);
@@ -156,7 +155,7 @@ final class RefEval {
     for (Value key : sorted) {
       int mark = b.mark();
       b.bind(v.name(), key);
-      boolean r = step(node, at, base, key, path, i, b, k);
+      boolean r = step(node, base, key, path, i, b, k);
       b.undo(mark);
       if (!r) {
         return false;
@@ -165,19 +164,12 @@ final class RefEval {
     return true;
   }
 
-  private boolean step(RuleNode node, List<String> at, Value base, Value key, List<Term> path, int i, Bindings b,
-      ValueSink k) {
+  private boolean step(RuleNode node, Value base, Value key, List<Term> path, int i, Bindings b, ValueSink k) {
     Value childBase = base == null ? null : Navigation.child(base, key);
     RuleNode child = key instanceof StringValue s ? node.child(s.value()) : null;
     if (child == null) {
       return childBase == null || walk(childBase, path, i + 1, b, k);
     }
-    List<String> next = new ArrayList<>(at);
-    next.add(((StringValue) key).value());
-    return data(child, next, childBase, path, i + 1, b, k);
-  }
-
-  static Map<List<String>, Value> none() {
-    return Map.of();
+    return data(child, childBase, path, i + 1, b, k);
   }
 }
