@@ -25,7 +25,13 @@ record ApiCall(
     Template endpoint,
     String effect,
     DeniedShape whenDenied,
+    Template serviceEventDetails,
     Set<String> consumedParams) {
+
+  /** An event AWS itself emits (key rotation, ...): no caller, no request id, no TLS. */
+  boolean serviceEvent() {
+    return "AwsServiceEvent".equals(eventType);
+  }
 
   /** {@code service:Action}, the name scripts use. */
   String key() {

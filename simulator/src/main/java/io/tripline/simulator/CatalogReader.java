@@ -22,7 +22,7 @@ final class CatalogReader {
   static final String CONSOLE_AGENT = "signin.amazonaws.com";
   private static final Set<String> CALL_FIELDS = Set.of("eventName", "eventType", "readOnly", "category", "eventVersion",
       "requestId", "identity", "request", "response", "resources", "additionalEventData", "resource", "endpoint",
-      "effect", "whenDenied");
+      "effect", "whenDenied", "serviceEventDetails");
   private static final Set<String> EFFECTS = WorldEffects.names();
 
   private final YamlReader yaml = new YamlReader();
@@ -114,7 +114,7 @@ final class CatalogReader {
           additional.isMissingNode() ? null : Template.compile(additional),
           Template.compile(c.has("resource") ? c.get("resource") : s.path("resource").isMissingNode() ? Template.NODES.textNode("*") : s.get("resource")),
           Template.compile(c.has("endpoint") ? c.get("endpoint") : s.get("endpoint")),
-          effect, whenDenied, Set.copyOf(consumed)));
+          effect, whenDenied, c.has("serviceEventDetails") ? Template.compile(c.get("serviceEventDetails")) : null, Set.copyOf(consumed)));
     }
     return out;
   }

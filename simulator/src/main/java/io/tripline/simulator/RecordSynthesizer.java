@@ -118,6 +118,9 @@ final class RecordSynthesizer {
     o.put("eventVersion", call.eventVersion());
     String invokedBy = actor.actor().console() && !call.signinIdentity() && call.service().consoleUserAgent().equals(CatalogReader.CONSOLE_AGENT)
         ? CatalogReader.CONSOLE_AGENT : actor.actor().invokedBy().orElse(null);
+    if (call.serviceEvent()) {
+      return serviceEvent(call, scope, o);
+    }
     o.set("userIdentity", identities.computeIfAbsent(actor.accessKeyId() + (call.signinIdentity() ? "|s|" : "|") + invokedBy + "|" + sessionStart.getEpochSecond(),
         k -> identity(actor, call.signinIdentity(), sessionStart, invokedBy)));
     o.put("eventTime", EventTimes.format(scope.time));
@@ -175,6 +178,35 @@ final class RecordSynthesizer {
     if (actor.actor().console() && !call.signinIdentity()) {
       o.put("sessionCredentialFromConsole", "true");
     }
+    return o;
+  }
+
+  /** An AWS service event: the service is the caller; {@code serviceEventDetails} carries what happened. */
+  private static ObjectNode serviceEvent(ApiCall call, CallScope scope, ObjectNode o) {
+    String source = call.service().eventSource();
+    ObjectNode u = o.putObject("userIdentity");
+    u.put("accountId", scope.account);
+    u.put("invokedBy", source);
+    o.put("eventTime", EventTimes.format(scope.time));
+    o.put("eventSource", source);
+    o.put("eventName", call.eventName());
+    o.put("awsRegion", scope.region);
+    o.put("sourceIPAddress", source);
+    o.put("userAgent", source);
+    o.putNull("requestParameters");
+    o.putNull("responseElements");
+    o.put("eventID", scope.ids.uuid());
+    o.put("readOnly", call.readOnly());
+    if (call.resources() != null) {
+      o.set("resources", call.resources().evaluate(scope));
+    }
+    o.put("eventType", call.eventType());
+    o.put("managementEvent", true);
+    o.put("recipientAccountId", scope.account);
+    if (call.serviceEventDetails() != null) {
+      o.set("serviceEventDetails", call.serviceEventDetails().evaluate(scope));
+    }
+    o.put("eventCategory", call.eventCategory());
     return o;
   }
 

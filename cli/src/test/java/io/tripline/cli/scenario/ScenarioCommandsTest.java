@@ -50,7 +50,7 @@ class ScenarioCommandsTest {
     assertThat(out.toString()).contains("cloudtrail-stop-logging").contains("T1562.008").contains("security-auditor");
     out.getBuffer().setLength(0);
     assertThat(run("list", "--catalog")).isEqualTo(0);
-    assertThat(out.toString()).contains("s3:PutBucketLifecycleConfiguration").contains("PutBucketLifecycle").contains("107 calls");
+    assertThat(out.toString()).contains("s3:PutBucketLifecycleConfiguration").contains("PutBucketLifecycle").contains("108 calls");
   }
 
   @Test
