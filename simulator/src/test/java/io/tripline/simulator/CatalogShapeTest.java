@@ -159,10 +159,14 @@ class CatalogShapeTest {
     }
   }
 
+  /** Calls a principal makes (AWS service events such as key rotation are never denied). */
+  static Stream<Expected> callerCases() throws IOException {
+    return expectations().stream().filter(e -> !e.call().equals("kms:RotateKey"));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("callerCases")
   void deniedCallIsWrittenWithTheServiceError(Expected e) {
-    org.junit.jupiter.api.Assumptions.assumeFalse(e.call().equals("kms:RotateKey"), "AWS service events are never denied");
     CloudTrailRecord r = synthesize(e.call(), "denied");
     String service = e.call().substring(0, e.call().indexOf(':'));
     if (service.equals("signin")) {
