@@ -208,7 +208,7 @@ final class BodyOrdering {
       for (String v : missing(l, bound, others(remainingVars, i, visible, done))) {
         if (reported.add(v)) {
           errors.add(new CompileError(locationOf(l, v), "rego_unsafe_var_error",
-              "var " + (v.startsWith("$") ? "_" : v) + " is unsafe"));
+              "var " + sourceName(v) + " is unsafe"));
         }
       }
     }
@@ -344,9 +344,18 @@ final class BodyOrdering {
         Location[] at = {null};
         find(head, v, at);
         errors.add(new CompileError(at[0] == null ? head.location() : at[0], "rego_unsafe_var_error",
-            "var " + (v.startsWith("$") ? "_" : v) + " is unsafe"));
+            "var " + sourceName(v) + " is unsafe"));
       }
     }
+  }
+
+  /** The name as written: wildcards are {@code _}, renamed locals lose their {@code $n} suffix. */
+  static String sourceName(String v) {
+    if (v.startsWith("$")) {
+      return "_";
+    }
+    int i = v.indexOf('$');
+    return i < 0 ? v : v.substring(0, i);
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -212,8 +212,16 @@ final class Resolver {
     } else if (e instanceof Expr.SomeDecl s) {
       out = new Expr.SomeDecl(s.vars().stream().map(v -> (Term.Var) term(v, scope)).toList());
     } else if (e instanceof Expr.SomeIn s) {
+      // the collection is read before the new variables exist: `some a in [a]` reads the outer a
+      Scope before = new Scope(scope);
+      for (String v : declared(l)) {
+        String outer = scope.definedHere(v) ? scope.lookupOutside(v) : null;
+        if (outer != null) {
+          before.define(v, outer);
+        }
+      }
       out = new Expr.SomeIn(s.key() == null ? null : term(s.key(), scope), term(s.value(), scope),
-          term(s.collection(), scope));
+          term(s.collection(), before));
     } else {
       Expr.Every ev = (Expr.Every) e;
       Set<String> kv = new LinkedHashSet<>();

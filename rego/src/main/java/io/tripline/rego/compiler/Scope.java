@@ -35,6 +35,11 @@ final class Scope {
     return false;
   }
 
+  /** The runtime name of name in the enclosing scopes, ignoring this scope's own definition. */
+  String lookupOutside(String name) {
+    return parent == null ? null : parent.lookup(name);
+  }
+
   void define(String name, String runtimeName) {
     names.put(name, runtimeName);
   }
