@@ -113,4 +113,24 @@ class EdgeCasesTest {
         .isEqualTo("\"eve ran 2 calls on <undefined>, tags {\\\"k\\\": 1} {x}\"");
     assertThat(value(p, "data.t.raw(\"bo\")")).isEqualTo("\"hi bo\"");
   }
+
+  @Test
+  void nestedDeclarationsShadowWithoutLeaking() {
+    PreparedPolicy p = policy("""
+        package t
+
+        xs := [1, 2, 3]
+        pairs := [a | some a in xs; b := [a | some a in [a, a]]; count(b) == 2]
+        every_keeps_outer if {
+          x := 10
+          every y in xs {
+            x := y * 2
+            x > 0
+          }
+          x == 10
+        }
+        """);
+    assertThat(value(p, "data.t.pairs")).isEqualTo("[1,2,3]");
+    assertThat(value(p, "data.t.every_keeps_outer")).isEqualTo("true");
+  }
 }
