@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param id the script's id; a variant's id is {@code id/variant}
  * @param start the absolute start, or empty when the script starts at the run's {@code --start}
+ * @param startOffset how long after {@code --start} a relative script begins ({@code start: 2h})
  * @param world the account model (trails, buckets, detectors, ...) as written, after includes
  */
 public record Scenario(
@@ -23,6 +24,7 @@ public record Scenario(
     String account,
     String region,
     Optional<Instant> start,
+    java.time.Duration startOffset,
     Map<String, Actor> actors,
     List<Step> steps,
     Expectation expect,

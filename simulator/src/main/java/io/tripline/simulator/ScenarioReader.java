@@ -41,8 +41,14 @@ final class ScenarioReader {
     JsonNode r = tree.root();
     Map<String, Actor> actors = actors(r.path("actors"), "/actors");
     Optional<Instant> start = Optional.empty();
+    Duration startOffset = Duration.ZERO;
     if (r.has("start")) {
-      start = Optional.ofNullable(instant(r.get("start"), "/start"));
+      Duration relative = Durations.parse(r.get("start"));
+      if (relative != null) {
+        startOffset = relative;
+      } else {
+        start = Optional.ofNullable(instant(r.get("start"), "/start"));
+      }
     }
     List<Step> steps = new ArrayList<>();
     JsonNode stepNodes = r.path("steps");
@@ -51,7 +57,7 @@ final class ScenarioReader {
     }
     return new Scenario(id, r.path("title").asText(), r.path("description").asText("").strip(), strings(r.path("mitre")),
         strings(r.path("references")), r.path("account").asText(DEFAULT_ACCOUNT), r.path("region").asText(DEFAULT_REGION),
-        start, actors, List.copyOf(steps), expectation(r.path("expect")), r.path("world").deepCopy(), tree.file());
+        start, startOffset, actors, List.copyOf(steps), expectation(r.path("expect")), r.path("world").deepCopy(), tree.file());
   }
 
   Map<String, Actor> actors(JsonNode node, String pointer) {

@@ -15,7 +15,10 @@ final class Timeline {
   private Timeline() {}
 
   static Instant start(Scenario s, SimulationOptions o) {
-    return o.start().orElse(s.start().orElse(SimulationOptions.DEFAULT_START));
+    if (s.start().isPresent()) {
+      return o.start().orElse(s.start().get());
+    }
+    return o.start().orElse(SimulationOptions.DEFAULT_START).plus(s.startOffset());
   }
 
   static List<PlannedCall> plan(Scenario s, SimulationOptions o, Ids ids) {

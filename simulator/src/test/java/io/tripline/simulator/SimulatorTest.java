@@ -57,6 +57,13 @@ class SimulatorTest {
   }
 
   @Test
+  void aRelativeStartIsAnOffsetFromTheRunStart() {
+    Scenario s = Fixtures.scenario(SCRIPT.replace("start: \"2024-03-14T16:00:00Z\"", "start: 2h"));
+    SimulationResult r = simulator.run(s, SimulationOptions.defaults().withStart(Instant.parse("2025-01-01T00:00:00Z")));
+    assertThat(r.records().get(0).eventTime()).isEqualTo(Instant.parse("2025-01-01T02:00:00Z"));
+  }
+
+  @Test
   void theRunIdTagsUserAgentsUnlessDisabled() {
     SimulationResult tagged = simulator.run(Fixtures.scenario(SCRIPT), SimulationOptions.defaults());
     assertThat(tagged.records()).allSatisfy(r -> assertThat(r.userAgent()).endsWith(" tripline_" + tagged.runId()));
