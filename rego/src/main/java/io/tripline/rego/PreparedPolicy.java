@@ -10,6 +10,7 @@ import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.eval.EvalException;
 import io.tripline.rego.eval.Evaluation;
 import io.tripline.rego.eval.Solution;
+import io.tripline.rego.metadata.AnnotationSet;
 import io.tripline.rego.parser.ParseException;
 import io.tripline.rego.parser.RegoParser;
 import io.tripline.rego.value.Value;
@@ -27,12 +28,23 @@ public final class PreparedPolicy {
   private final RuleNode root;
   private final Value data;
   private final BuiltinTable builtins;
+  private final AnnotationSet annotations;
   private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
 
   PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins) {
+    this(root, data, builtins, AnnotationSet.EMPTY);
+  }
+
+  PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins, AnnotationSet annotations) {
     this.root = root;
     this.data = data;
     this.builtins = builtins;
+    this.annotations = annotations;
+  }
+
+  /** The {@code # METADATA} annotations of the policy's modules: every rule with its chain and merged {@code custom}. */
+  public AnnotationSet annotations() {
+    return annotations;
   }
 
   /** Parses and compiles a query (cached); throws {@link RegoException} on errors. */
@@ -72,7 +84,8 @@ public final class PreparedPolicy {
   }
 
   public QueryResult evaluate(CompiledQuery q, Value input, EvalOptions options) {
-    Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook());
+    Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
+        annotations, options.tracer());
     List<Solution> solutions;
     try {
       solutions = ev.run(q);

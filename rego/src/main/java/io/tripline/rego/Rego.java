@@ -5,6 +5,8 @@ import io.tripline.rego.builtins.BuiltinTable;
 import io.tripline.rego.compiler.CompileException;
 import io.tripline.rego.compiler.Compiler;
 import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.metadata.AnnotationError;
+import io.tripline.rego.metadata.AnnotationSet;
 import io.tripline.rego.parser.ParseException;
 import io.tripline.rego.parser.RegoParser;
 import io.tripline.rego.value.ObjectValue;
@@ -32,12 +34,16 @@ public final class Rego {
         errors.add(new RegoError("rego_parse_error", e.getMessage(), e.location()));
       }
     }
+    AnnotationSet annotations = AnnotationSet.of(parsed);
+    for (AnnotationError e : annotations.errors()) {
+      errors.add(new RegoError(AnnotationError.CODE, e.message(), e.location()));
+    }
     if (!errors.isEmpty()) {
       throw new RegoException(errors);
     }
     try {
       RuleNode root = Compiler.compile(parsed, builtins);
-      return new PreparedPolicy(root, data == null ? ObjectValue.EMPTY : data, builtins);
+      return new PreparedPolicy(root, data == null ? ObjectValue.EMPTY : data, builtins, annotations);
     } catch (CompileException e) {
       throw RegoException.of(e);
     }

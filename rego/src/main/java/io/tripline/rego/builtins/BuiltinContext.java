@@ -24,4 +24,14 @@ public interface BuiltinContext {
   default boolean allowNet() {
     return false;
   }
+
+  /** {@code rego.metadata.chain()}: the annotation chain of the rule being evaluated ({@code []} outside rules). */
+  default io.tripline.rego.value.Value metadataChain() {
+    return io.tripline.rego.value.ArrayValue.EMPTY;
+  }
+
+  /** {@code rego.metadata.rule()}: the annotations of the rule being evaluated ({@code {}} when none). */
+  default io.tripline.rego.value.Value metadataRule() {
+    return io.tripline.rego.value.ObjectValue.EMPTY;
+  }
 }

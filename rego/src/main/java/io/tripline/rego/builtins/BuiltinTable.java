@@ -53,6 +53,7 @@ public final class BuiltinTable {
     AwsSigningBuiltins.register(b);
     TemplateBuiltins.register(b);
     GraphqlBuiltins.register(b);
+    MetadataBuiltins.register(b);
     return b.build();
   }
 
