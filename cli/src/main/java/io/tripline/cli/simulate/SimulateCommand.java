@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
           + "(--format cloudtrail: gzipped log files under DIR/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/), "
           + "as JSON lines (DIR/records.jsonl) or as ECS documents (DIR/records.ecs.jsonl).",
       "",
-      "SCRIPT is a scenario file or a bundled scenario id (see `tripline scenario list`); a variant is "
+      "SCRIPT is a scenario file, a directory of scripts (each base scenario once) or a bundled scenario id (see `tripline scenario list`); a variant is "
           + "id/variant; a baseline profile id gives 100 records of that normal activity alone. "
           + "The same scripts, --seed and --start give byte-identical output.",
       "Steps that happened but that no trail recorded (logging stopped, selectors, no data events) "
@@ -123,23 +123,26 @@ public final class SimulateCommand implements Callable<Integer> {
     List<Scenario> selected = new ArrayList<>();
     List<BaselineProfile> alone = new ArrayList<>();
     for (String script : scripts) {
-      LoadResult r = sources.load(List.of(script)).get(0);
-      if (!r.ok()) {
-        r.diagnostics().forEach(err::println);
-        err.flush();
-        return 1;
+      boolean directory = Files.isDirectory(Path.of(script));
+      for (LoadResult r : sources.load(List.of(script))) {
+        if (!r.ok()) {
+          r.diagnostics().forEach(err::println);
+          err.flush();
+          return 1;
+        }
+        if (!r.baselines().isEmpty()) {
+          if (!directory) {
+            alone.add(r.baselines().get(0));
+          }
+        } else if (!r.scenarios().isEmpty()) {
+          // A variant is named id/variant; otherwise the base script.
+          selected.add(r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst().orElse(r.scenarios().get(0)));
+        } else if (!directory) {
+          err.println("tripline simulate: " + script + " is a fragment, not a scenario");
+          err.flush();
+          return 1;
+        }
       }
-      if (!r.baselines().isEmpty()) {
-        alone.add(r.baselines().get(0));
-        continue;
-      }
-      Optional<Scenario> s = r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst();
-      if (s.isEmpty() && r.scenarios().isEmpty()) {
-        err.println("tripline simulate: " + script + " is not a scenario (a fragment or baseline profile?)");
-        err.flush();
-        return 1;
-      }
-      selected.add(s.orElse(r.scenarios().get(0)));
     }
     Simulator simulator = new Simulator(sources.catalog());
     List<SimulationResult> runs = new ArrayList<>();

@@ -66,6 +66,24 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aDirectoryRunsEveryScriptInIt(@TempDir Path dir) throws Exception {
+    Path scripts = Files.createDirectories(dir.resolve("scripts"));
+    String script = """
+        id: %s
+        title: t
+        mitre: [T1654]
+        actors:
+          a: {type: IAMUser, userName: x}
+        steps:
+          - call: cloudtrail:DescribeTrails
+        """;
+    Files.writeString(scripts.resolve("one.yaml"), script.formatted("one"));
+    Files.writeString(scripts.resolve("two.yaml"), script.formatted("two"));
+    assertThat(run(scripts.toString(), "--format", "jsonl", "--out", dir.resolve("out").toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("one  run").contains("two  run");
+  }
+
+  @Test
   void writesEcsDocuments(@TempDir Path dir) throws Exception {
     assertThat(run("guardduty-detector-deleted", "--format", "ecs", "--out", dir.toString())).isEqualTo(0);
     assertThat(Files.readString(dir.resolve("records.ecs.jsonl"))).contains("\"action\":\"DeleteDetector\"");
