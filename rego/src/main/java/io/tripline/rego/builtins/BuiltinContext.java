@@ -25,6 +25,14 @@ public interface BuiltinContext {
     return false;
   }
 
+  /**
+   * What {@code opa.runtime()} returns. OPA returns {@code {}} when the evaluation has no runtime
+   * (the embedded case); a runtime may supply {@code {"env": {...}, "version": ..., "commit": ...}}.
+   */
+  default io.tripline.rego.value.ObjectValue runtime() {
+    return io.tripline.rego.value.ObjectValue.EMPTY;
+  }
+
   /** {@code rego.metadata.chain()}: the annotation chain of the rule being evaluated ({@code []} outside rules). */
   default io.tripline.rego.value.Value metadataChain() {
     return io.tripline.rego.value.ArrayValue.EMPTY;

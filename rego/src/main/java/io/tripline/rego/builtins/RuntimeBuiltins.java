@@ -1,25 +1,17 @@
 package io.tripline.rego.builtins;
 
 import io.tripline.rego.value.BooleanValue;
-import io.tripline.rego.value.ObjectValue;
-import io.tripline.rego.value.StringValue;
 
 /**
- * {@code opa.runtime} and {@code trace}. The runtime object has OPA's keys; {@code env} is empty
- * on purpose, so a policy cannot read the process environment (secrets, credentials).
+ * {@code opa.runtime} and {@code trace}. {@code opa.runtime()} returns what the evaluation's
+ * {@link BuiltinContext#runtime()} supplies: {@code {}} by default, as OPA does when embedded
+ * without a runtime. Tripline never passes the process environment to policies.
  */
 final class RuntimeBuiltins {
   private RuntimeBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
-    t.function("opa.runtime", Signature.of(Type.objectOf(Type.STRING, Type.ANY)), (c, a) -> {
-      String version = RuntimeBuiltins.class.getPackage().getImplementationVersion();
-      return ObjectValue.builder()
-          .put("env", ObjectValue.EMPTY)
-          .put("version", StringValue.of(version == null ? "dev" : version))
-          .put("commit", StringValue.EMPTY)
-          .build();
-    });
+    t.function("opa.runtime", Signature.of(Type.objectOf(Type.STRING, Type.ANY)), (c, a) -> c.runtime());
     // Without a tracer, OPA's trace only succeeds; explanations are not implemented here.
     t.function("trace", Signature.of(Type.BOOLEAN, Type.STRING), (c, a) -> {
       a.string(0);
