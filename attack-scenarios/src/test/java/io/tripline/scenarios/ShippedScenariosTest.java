@@ -53,6 +53,7 @@ class ShippedScenariosTest {
       assertThat(s.mitre()).isNotEmpty();
       assertThat(s.references()).as("references of " + s.id()).isNotEmpty();
       assertThat(s.description()).isNotBlank();
+      assertThat(s.detection()).as("detection hint of " + s.id()).isNotBlank();
     }
   }
 

@@ -21,6 +21,7 @@ public record Scenario(
     String description,
     List<String> mitre,
     List<String> references,
+    String detection,
     String account,
     String region,
     Optional<Instant> start,

@@ -56,7 +56,7 @@ final class ScenarioReader {
       steps.add(step(stepNodes.get(i), i, LocatedTree.child("/steps", i), actors, start));
     }
     return new Scenario(id, r.path("title").asText(), r.path("description").asText("").strip(), strings(r.path("mitre")),
-        strings(r.path("references")), r.path("account").asText(DEFAULT_ACCOUNT), r.path("region").asText(DEFAULT_REGION),
+        strings(r.path("references")), r.path("detection").asText("").strip(), r.path("account").asText(DEFAULT_ACCOUNT), r.path("region").asText(DEFAULT_REGION),
         start, startOffset, actors, List.copyOf(steps), expectation(r.path("expect")), r.path("world").deepCopy(), tree.file());
   }
 
