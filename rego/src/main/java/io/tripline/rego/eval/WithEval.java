@@ -44,7 +44,8 @@ final class WithEval {
         if (v == null) {
           return true;
         }
-        List<String> path = keys(target, b).stream().map(x -> ((StringValue) x).value()).toList();
+        List<String> path = keys(target, b).stream()
+            .map(x -> x instanceof StringValue s ? s.value() : x.toString()).toList();
         overrides.put(path, v);
         data = upsert(data, keys(target, b), 0, v);
       } else {
