@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Go's {@code time.Parse(layout, value)} in UTC: the value must follow the layout element by
- * element; zone abbreviations other than UTC carry no offset (as on a host whose local zone is
- * UTC), {@code GMT+h} does. Failures carry Go's {@code parsing time ...} messages.
+ * element; a zone abbreviation ({@code PST}, {@code GMT+2}) only labels the wall time, which is
+ * read as UTC, as Go does for names its local zone (UTC here) does not know. Failures carry Go's
+ * {@code parsing time ...} messages.
  */
 final class GoTimeParser {
   private final String layout;
@@ -240,8 +241,7 @@ final class GoTimeParser {
           if (n <= 0) {
             return fail();
           }
-          String name = value.substring(0, n);
-          zoneOffset = name.startsWith("GMT") && n > 3 ? Integer.parseInt(name.substring(3).replace("+", "")) * 3600 : 0;
+          zoneOffset = 0;
           value = value.substring(n);
         }
       }

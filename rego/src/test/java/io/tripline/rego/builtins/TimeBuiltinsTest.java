@@ -40,6 +40,10 @@ class TimeBuiltinsTest {
         .isEqualTo("1359893100000000000");
     assertThat(q.json("time.parse_ns", str("02/01/06 15:04:05.000"), str("31/12/99 23:59:59.250")))
         .isEqualTo("946684799250000000");
+    assertThat(q.json("time.parse_ns", str("2006-01-02 15:04 MST"), str("2020-01-02 03:04 GMT+2")))
+        .isEqualTo("1577934240000000000");
+    assertThat(q.json("time.parse_ns", str("2006-01-02 15:04 MST"), str("2020-01-02 03:04 PST")))
+        .isEqualTo("1577934240000000000");
     assertThat(q.json("time.parse_ns", str("Monday, January 2, 2006"), str("tuesday, MARCH 3, 2015")))
         .isEqualTo("1425340800000000000");
     assertThatThrownBy(() -> q.call("time.parse_ns", str("2006-01-02"), str("2020-03-04x")))
