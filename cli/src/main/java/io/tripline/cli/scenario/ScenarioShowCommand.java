@@ -57,6 +57,9 @@ public final class ScenarioShowCommand implements Callable<Integer> {
     if (!s.description().isEmpty()) {
       s.description().lines().forEach(l -> out.println("  " + l));
     }
+    if (!s.detection().isEmpty()) {
+      out.println("  detection: " + s.detection());
+    }
     s.references().forEach(ref -> out.println("  ref: " + ref));
     out.println();
     s.actors().values().forEach(a -> out.println("actor " + a.name() + ": " + a.type() + " "
