@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "rego",
     mixinStandardHelpOptions = true,
     description = "The embedded Rego engine: evaluate queries, run OPA conformance cases.",
-    subcommands = {RegoEvalCommand.class, RegoConformanceCommand.class})
+    subcommands = {RegoEvalCommand.class, RegoConformanceCommand.class,
+        RegoCapabilitiesCommand.class})
 public final class RegoCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
