@@ -107,15 +107,4 @@ record Expression(String source, List<Alternative> alternatives) {
     }
     return null;
   }
-
-  /** The variable roots this expression reads, for load-time checks. */
-  List<String> roots() {
-    List<String> out = new ArrayList<>();
-    for (Alternative a : alternatives) {
-      if (a instanceof Path p) {
-        out.add(p.root());
-      }
-    }
-    return out;
-  }
 }

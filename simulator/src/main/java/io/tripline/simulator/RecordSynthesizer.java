@@ -1,7 +1,6 @@
 package io.tripline.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.HashMap;
@@ -258,9 +257,5 @@ final class RecordSynthesizer {
 
   private static String text(JsonNode n, String otherwise) {
     return n == null || n.isNull() ? otherwise : n.asText();
-  }
-
-  static ArrayNode array() {
-    return Template.NODES.arrayNode();
   }
 }

@@ -45,11 +45,6 @@ sealed interface Template {
     return new Literal(node);
   }
 
-  /** Top-level field names of an object template (empty for other shapes). */
-  default List<String> fieldNames() {
-    return List.of();
-  }
-
   record Literal(JsonNode value) implements Template {
     @Override
     public JsonNode evaluate(TemplateScope scope) {
@@ -70,11 +65,6 @@ sealed interface Template {
         }
       }
       return o;
-    }
-
-    @Override
-    public List<String> fieldNames() {
-      return fields.stream().map(Field::name).toList();
     }
   }
 
