@@ -54,6 +54,7 @@ public final class BuiltinTable {
     TemplateBuiltins.register(b);
     GraphqlBuiltins.register(b);
     MetadataBuiltins.register(b);
+    ParseModuleBuiltins.register(b);
     return b.build();
   }
 
