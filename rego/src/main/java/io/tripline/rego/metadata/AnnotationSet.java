@@ -43,19 +43,16 @@ public final class AnnotationSet {
     Map<List<String>, Annotations> subpackagesScope = new HashMap<>();
     for (Module m : modules) {
       List<String> pkg = m.packageSegments();
-      Annotations pa = parse(m.annotations(), m.location(), AnnotationParser.Target.PACKAGE, errors);
-      if (pa != null) {
+      for (Annotations pa : parse(m.annotations(), m.location(), AnnotationParser.Target.PACKAGE, errors)) {
         (pa.scope() == Scope.SUBPACKAGES ? subpackagesScope : packageScope).putIfAbsent(pkg, pa);
       }
       for (Rule r : m.rules()) {
-        Annotations ra = parse(r.annotations(), r.location(), AnnotationParser.Target.RULE, errors);
-        if (ra == null) {
-          continue;
-        }
-        if (ra.scope() == Scope.DOCUMENT) {
-          documentScope.putIfAbsent(path(pkg, r), ra);
-        } else {
-          ruleScope.put(r, ra);
+        for (Annotations ra : parse(r.annotations(), r.location(), AnnotationParser.Target.RULE, errors)) {
+          if (ra.scope() == Scope.DOCUMENT) {
+            documentScope.putIfAbsent(path(pkg, r), ra);
+          } else {
+            ruleScope.putIfAbsent(r, ra);
+          }
         }
       }
     }
@@ -132,18 +129,35 @@ public final class AnnotationSet {
     return ObjectValue.of(merged);
   }
 
-  private static Annotations parse(String block, Location statement, AnnotationParser.Target target,
+  /**
+   * The blocks above one statement. The AST keeps them as one text with a line per source line,
+   * from the first {@code METADATA} line to the line before the statement; each block runs from
+   * its {@code METADATA} line to the next one.
+   */
+  private static List<Annotations> parse(String text, Location statement, AnnotationParser.Target target,
       List<AnnotationError> errors) {
-    if (block == null) {
-      return null;
+    if (text == null) {
+      return List.of();
     }
-    int lines = block.split("\n", -1).length;
-    Location at = new Location(statement.file(), Math.max(1, statement.line() - lines), 1);
-    try {
-      return AnnotationParser.parse(block, at, target);
-    } catch (AnnotationException e) {
-      errors.add(e.error());
-      return null;
+    String[] lines = text.split("\n", -1);
+    int firstLine = Math.max(1, statement.line() - lines.length);
+    List<Annotations> out = new ArrayList<>();
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].trim().equals("METADATA")) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < lines.length && !lines[end].trim().equals("METADATA")) {
+        end++;
+      }
+      String block = String.join("\n", java.util.Arrays.asList(lines).subList(i, end));
+      Location at = new Location(statement.file(), firstLine + i, 1);
+      try {
+        out.add(AnnotationParser.parse(block, at, target));
+      } catch (AnnotationException e) {
+        errors.add(e.error());
+      }
     }
+    return out;
   }
 }

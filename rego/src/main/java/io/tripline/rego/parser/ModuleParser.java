@@ -85,22 +85,36 @@ final class ModuleParser extends TermParser {
     return new Term.Ref(new Term.Var("data", at), path, at);
   }
 
+  /**
+   * The {@code # METADATA} blocks that belong to the statement starting at {@code t}, attached
+   * as OPA does: every block between the previous statement and this one, a block being the
+   * {@code METADATA} comment and the comment lines directly after it. The text has one line per
+   * source line from the first block's {@code METADATA} line to the line before the statement
+   * (comment text without {@code #}; lines outside blocks empty), so each block's line can be
+   * counted back from the statement. Null when there is no block.
+   */
   private String annotationsBefore(Token t) {
-    int line = t.location().line() - 1;
-    List<String> block = new ArrayList<>();
-    while (comments.containsKey(line)) {
-      block.add(0, comments.get(line));
-      if (comments.get(line).trim().equals("METADATA")) {
-        return String.join("\n", block);
-      }
-      line--;
-    }
-    for (int i = 0; i < block.size(); i++) {
-      if (block.get(i).trim().equals("METADATA")) {
-        return String.join("\n", block.subList(i, block.size()));
+    int line = t.location().line();
+    int floor = pos == 0 ? 0 : tokens.get(pos - 1).location().line();
+    int first = -1;
+    for (int l = floor + 1; l < line; l++) {
+      String c = comments.get(l);
+      if (c != null && c.trim().equals("METADATA")) {
+        first = l;
+        break;
       }
     }
-    return null;
+    if (first < 0) {
+      return null;
+    }
+    List<String> text = new ArrayList<>();
+    boolean inBlock = false;
+    for (int l = first; l < line; l++) {
+      String c = comments.get(l);
+      inBlock = c != null && (inBlock || c.trim().equals("METADATA"));
+      text.add(inBlock ? c : "");
+    }
+    return String.join("\n", text);
   }
 
   private List<Rule> rule() {

@@ -211,4 +211,42 @@ class AnnotationSetTest {
         p := 1
         """)).hasMessageContaining("invalid related-resource definition map[description:no ref]: 'ref' value required in object");
   }
+
+  @Test
+  void blocksAttachToTheNextStatementAcrossBlankLinesAndSeveralBlocksCanShareIt() {
+    PreparedPolicy p = compile("""
+        package a
+
+        # METADATA
+        # scope: document
+        # description: any definition
+
+        # METADATA
+        # title: first definition
+
+        # a plain comment after a blank line is not part of a block
+        allow if input.x == 1
+        """);
+    RuleAnnotations allow = p.annotations().byPath("a.allow").get(0);
+    assertThat(allow.own()).map(Annotations::title).contains("first definition");
+    assertThat(allow.own()).map(a -> a.location().line()).contains(7);
+    assertThat(allow.chain().get(1).annotations().scope()).isEqualTo(Scope.DOCUMENT);
+    assertThat(allow.chain().get(1).location().line()).isEqualTo(3);
+    assertThat(allow.description()).isEqualTo("any definition");
+  }
+
+  @Test
+  void aBlockAfterTheImportsBelongsToTheFirstRule() {
+    PreparedPolicy p = compile("""
+        package a
+
+        import rego.v1
+
+        # METADATA
+        # title: p
+        p := 1
+        """);
+    assertThat(p.annotations().byPath("a.p").get(0).title()).isEqualTo("p");
+    assertThat(p.annotations().byPath("a.p").get(0).chain()).hasSize(1);
+  }
 }
