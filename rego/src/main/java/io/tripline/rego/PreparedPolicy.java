@@ -83,9 +83,22 @@ public final class PreparedPolicy {
     return r.isUndefined() ? null : r.results().get(0).expressions().get(0).value();
   }
 
+  /**
+   * Prepares the documents at several refs (e.g. every rule package's {@code alert}) to be
+   * evaluated together for one input, with one rule-index lookup across all of them.
+   */
+  public PreparedDocuments prepareDocuments(List<String> refs) {
+    return new PreparedDocuments(this, root, refs);
+  }
+
+  /** A fresh evaluation state for one input. */
+  Evaluation newEvaluation(Value input, EvalOptions options) {
+    return new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
+        annotations, options.tracer()).allowNet(options.allowNet()).ruleIndexing(options.ruleIndexing());
+  }
+
   public QueryResult evaluate(CompiledQuery q, Value input, EvalOptions options) {
-    Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
-        annotations, options.tracer());
+    Evaluation ev = newEvaluation(input, options);
     List<Solution> solutions;
     try {
       solutions = ev.run(q);

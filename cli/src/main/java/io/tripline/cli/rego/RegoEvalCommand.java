@@ -54,6 +54,9 @@ public final class RegoEvalCommand implements Callable<Integer> {
   @Option(names = "--strict-builtin-errors", description = "Treat builtin errors as evaluation errors instead of undefined.")
   boolean strict;
 
+  @Option(names = "--allow-net", description = "Let http.send and net.lookup_ip_addr reach the network (refused by default).")
+  boolean allowNet;
+
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. data.example.allow")
   String query;
 
@@ -79,7 +82,7 @@ public final class RegoEvalCommand implements Callable<Integer> {
     }
     try {
       PreparedPolicy policy = Rego.compile(sources.modules(), sources.data());
-      QueryResult result = policy.evaluate(query, in, new EvalOptions(strict, line -> err.println(line)));
+      QueryResult result = policy.evaluate(query, in, new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet));
       out.println(ValueJson.writePretty(result.toJson()));
       return 0;
     } catch (RegoException e) {

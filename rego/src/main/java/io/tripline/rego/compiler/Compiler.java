@@ -152,6 +152,7 @@ public final class Compiler {
     }
     new RecursionCheck(root, errors).run();
     throwIfErrors();
+    root.buildIndexes();
   }
 
   private static void clear(RuleNode n) {

@@ -17,6 +17,7 @@ public final class RuleNode {
   private final Map<String, RuleNode> children = new TreeMap<>();
   private final List<CompiledRule> rules = new ArrayList<>();
   private final List<CompiledRule> defaults = new ArrayList<>();
+  private RuleIndex index;
 
   RuleNode(List<String> path) {
     this.path = List.copyOf(path);
@@ -51,6 +52,17 @@ public final class RuleNode {
     return Collections.unmodifiableList(rules);
   }
 
+  /** The index of {@link #rules()} by their input conditions, or null when none is indexable. */
+  public RuleIndex index() {
+    return index;
+  }
+
+  /** Builds the rule indexes of this node and every node below it, once the tree is complete. */
+  void buildIndexes() {
+    index = rules.isEmpty() ? null : RuleIndex.build(rules);
+    children.values().forEach(RuleNode::buildIndexes);
+  }
+
   /** The default rule, or null. */
   public CompiledRule defaultRule() {
     return defaults.isEmpty() ? null : defaults.get(0);
@@ -61,6 +73,7 @@ public final class RuleNode {
   }
 
   void clearRules() {
+    index = null;
     rules.clear();
     defaults.clear();
   }

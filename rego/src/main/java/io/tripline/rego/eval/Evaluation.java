@@ -42,6 +42,8 @@ public final class Evaluation implements BuiltinContext {
   final BodyEval bodies;
   final RuleEval rules;
   final CallEval calls;
+  final IndexLookup index;
+  private boolean allowNet;
 
   public Evaluation(RuleNode root, BuiltinTable builtins, Value input, Value data, boolean strict,
       Consumer<String> printHook) {
@@ -65,6 +67,33 @@ public final class Evaluation implements BuiltinContext {
     this.bodies = new BodyEval(this);
     this.rules = new RuleEval(this);
     this.calls = new CallEval(this);
+    this.index = new IndexLookup(this);
+  }
+
+  /** Lets network builtins reach the network ({@code --allow-net}); off by default. */
+  public Evaluation allowNet(boolean allow) {
+    this.allowNet = allow;
+    return this;
+  }
+
+  /** Turns rule indexing off or on (on by default); results are the same either way. */
+  public Evaluation ruleIndexing(boolean on) {
+    index.enabled(on);
+    return this;
+  }
+
+  /**
+   * Rules already chosen by index for some nodes (a cross-document index lookup on this
+   * evaluation's input); used in the outermost scope only, never under {@code with}.
+   */
+  public Evaluation preselect(Map<RuleNode, List<CompiledRule>> selection) {
+    index.preselect(selection);
+    return this;
+  }
+
+  @Override
+  public boolean allowNet() {
+    return allowNet;
   }
 
   /** Evaluates a compiled query, returning every solution in evaluation order. */

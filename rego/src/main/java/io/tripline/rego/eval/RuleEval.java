@@ -108,7 +108,7 @@ final class RuleEval {
     if (kind == RuleKind.FUNCTION) {
       return null;
     }
-    List<CompiledRule> rules = node.rules();
+    List<CompiledRule> rules = ev.index.rules(node);
     boolean plain = rules.isEmpty() || rules.get(0).suffix().isEmpty();
     if (kind == RuleKind.MULTI_VALUE && plain) {
       Set<Value> out = new HashSet<>();
@@ -133,7 +133,7 @@ final class RuleEval {
     String conflict = depth == 1
         ? "rule " + node.fullName() + " produced conflicting values"
         : "complete rules must not produce multiple outputs";
-    for (CompiledRule r : node.rules()) {
+    for (CompiledRule r : ev.index.rules(node)) {
       Bindings b = new Bindings();
       boolean constant = r.rule().value() instanceof Term.Scalar && r.rule().elses().isEmpty();
       clauses(r, b, (value, bb) -> {
@@ -156,7 +156,7 @@ final class RuleEval {
 
   private Value partialObject(RuleNode node) {
     Map<Value, Object> tree = new LinkedHashMap<>();
-    for (CompiledRule r : node.rules()) {
+    for (CompiledRule r : ev.index.rules(node)) {
       Bindings b = new Bindings();
       List<Term> suffix = r.suffix();
       boolean multi = r.kind() == RuleKind.MULTI_VALUE;

@@ -43,8 +43,12 @@ public final class NumberValue implements Value {
       return ZERO;
     }
     BigDecimal s = v.stripTrailingZeros();
-    if (s.scale() <= 0 && s.precision() - s.scale() < 19) {
-      return of(s.longValueExact());
+    if (s.scale() <= 0 && s.precision() - s.scale() <= 19) {
+      // decide by magnitude, not digit count: 19-digit integers may or may not fit a long
+      BigInteger i = s.toBigIntegerExact();
+      if (i.bitLength() < 64) {
+        return of(i.longValue());
+      }
     }
     if (s.scale() < 0 && s.scale() > -400) {
       s = s.setScale(0);

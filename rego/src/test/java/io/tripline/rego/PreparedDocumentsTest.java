@@ -1,0 +1,109 @@
+package io.tripline.rego;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tripline.rego.value.Value;
+import io.tripline.rego.value.ValueJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Evaluating many rule packages' documents at once gives what evaluating each ref gives. */
+class PreparedDocumentsTest {
+
+  private static String rulePackage(int i) {
+    return """
+        package tripline.rules.r%d
+        import rego.v1
+
+        alert contains {"rule": "r%d", "message": sprintf("%%s by %%s", [input.eventName, input.userIdentity.type])} if {
+          input.eventSource == "svc%d.amazonaws.com"
+          input.eventName == "Action%d"
+          not input.errorCode
+        }
+        """.formatted(i, i, i % 4, i);
+  }
+
+  private static final String EXTRAS = """
+      package tripline.rules.unindexed
+      import rego.v1
+      alert contains {"rule": "unindexed", "message": "denied"} if input.errorCode == "AccessDenied"
+      alert contains {"rule": "unindexed", "message": "describe"} if startswith(input.eventName, "Describe")
+      """;
+
+  private static final String COMPLETE = """
+      package tripline.rules.level
+      import rego.v1
+      default level := "low"
+      level := "high" if input.eventName == "Action3"
+      """;
+
+  private static PreparedPolicy library() {
+    List<String> modules = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      modules.add(rulePackage(i));
+    }
+    modules.add(EXTRAS);
+    modules.add(COMPLETE);
+    return RegoFixture.policy(modules.toArray(String[]::new));
+  }
+
+  private static List<String> refs() {
+    List<String> refs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      refs.add("data.tripline.rules.r" + i + ".alert");
+    }
+    refs.add("data.tripline.rules.unindexed.alert");
+    refs.add("tripline/rules/level/level");
+    refs.add("data.tripline.rules.nothing_here");
+    return refs;
+  }
+
+  private static Map<String, Value> oneByOne(PreparedPolicy p, List<String> refs, Value input) {
+    Map<String, Value> out = new LinkedHashMap<>();
+    for (String ref : refs) {
+      String q = ref.startsWith("data.") ? ref : "data." + ref.replace('/', '.');
+      QueryResult r = p.evaluate(q, input, EvalOptions.DEFAULT.ruleIndexing(false));
+      if (!r.isUndefined()) {
+        out.put(ref, r.results().get(0).expressions().get(0).value());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyRefHasTheValueItsOwnQueryWouldHave() {
+    PreparedPolicy p = library();
+    PreparedDocuments docs = p.prepareDocuments(refs());
+    List<String> inputs = List.of(
+        "{\"eventSource\":\"svc3.amazonaws.com\",\"eventName\":\"Action3\",\"userIdentity\":{\"type\":\"Root\"}}",
+        "{\"eventSource\":\"svc3.amazonaws.com\",\"eventName\":\"Action3\",\"errorCode\":\"AccessDenied\"}",
+        "{\"eventSource\":\"svc1.amazonaws.com\",\"eventName\":\"DescribeTrails\"}",
+        "{\"eventSource\":\"svc1.amazonaws.com\",\"eventName\":\"Action5\",\"userIdentity\":{\"type\":\"IAMUser\"}}",
+        "{}",
+        "[]");
+    for (String json : inputs) {
+      Value input = ValueJson.parseJson(json);
+      Map<String, Value> expected = oneByOne(p, refs(), input);
+      assertThat(docs.evaluate(input, EvalOptions.DEFAULT)).as(json).isEqualTo(expected);
+      assertThat(docs.evaluate(input, EvalOptions.DEFAULT.ruleIndexing(false))).as(json).isEqualTo(expected);
+    }
+    assertThat(docs.evaluate(null, EvalOptions.DEFAULT)).isEqualTo(oneByOne(p, refs(), null));
+  }
+
+  @Test
+  void onlyTheMatchingPackageAlertsAndTheOthersAreEmptySets() {
+    PreparedDocuments docs = library().prepareDocuments(refs());
+    Map<String, Value> out = docs.evaluate(ValueJson.parseJson(
+        "{\"eventSource\":\"svc3.amazonaws.com\",\"eventName\":\"Action3\",\"userIdentity\":{\"type\":\"Root\"}}"),
+        EvalOptions.DEFAULT);
+    assertThat(ValueJson.write(out.get("data.tripline.rules.r3.alert")))
+        .isEqualTo("[{\"message\":\"Action3 by Root\",\"rule\":\"r3\"}]");
+    assertThat(ValueJson.write(out.get("data.tripline.rules.r7.alert"))).isEqualTo("[]");
+    assertThat(ValueJson.write(out.get("tripline/rules/level/level"))).isEqualTo("\"high\"");
+    assertThat(out).doesNotContainKey("data.tripline.rules.nothing_here");
+    assertThat(docs.refs()).hasSize(23);
+  }
+}
