@@ -149,6 +149,9 @@ final class RuleEval {
       });
     }
     if (result[0] == null && node.defaultRule() != null) {
+      if (ev.tracer != null) {
+        ev.tracer.ruleSucceeded(node.defaultRule().rule().location());
+      }
       result[0] = ev.terms.firstValue(node.defaultRule().rule().value(), new Bindings());
     }
     return result[0];
@@ -283,6 +286,9 @@ final class RuleEval {
       }));
     }
     if (result[0] == null && node.defaultRule() != null) {
+      if (ev.tracer != null) {
+        ev.tracer.ruleSucceeded(node.defaultRule().rule().location());
+      }
       result[0] = ev.terms.firstValue(node.defaultRule().rule().value(), new Bindings());
     }
     return result[0];

@@ -136,4 +136,27 @@ class PolicyTestRunnerTest {
     assertThat(json).contains("\"covered_lines\": 3,\n      \"not_covered_lines\": 2,\n      \"coverage\": 60\n    },")
         .endsWith("\"covered_lines\": 5,\n  \"not_covered_lines\": 2,\n  \"coverage\": 71.42857142857143\n}");
   }
+
+  @Test
+  void aDefaultRuleIsCoveredWhenItsValueIsUsed() {
+    Map<String, String> modules = new LinkedHashMap<>();
+    modules.put("d.rego", """
+        package d
+
+        default allow := false
+
+        allow if input.admin
+        """);
+    modules.put("d_test.rego", """
+        package d_test
+
+        test_denied_by_default if {
+        	not data.d.allow with input as {}
+        }
+        """);
+    TestRun run = new PolicyTestRunner(TestRunOptions.DEFAULT.coverage(true)).run(new PolicySources(modules, null));
+    assertThat(run.ok()).isTrue();
+    assertThat(run.coverage().files().get("d.rego").covered()).containsExactly(new LineRange(3, 3), new LineRange(5, 5));
+    assertThat(run.coverage().files().get("d.rego").notCovered()).isEmpty();
+  }
 }
