@@ -12,8 +12,7 @@ import io.tripline.rego.eval.Solution;
 import io.tripline.rego.value.SetValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,15 +26,22 @@ import java.util.Map;
 public final class PreparedDocuments {
   private final PreparedPolicy policy;
   private final List<Entry> entries;
+  private final List<String> refs;
   private final RuleIndex index;
+  /** The indexed rules of all refs, in index order, and the entry each belongs to. */
+  private final CompiledRule[] rules;
+  private final int[] owner;
+  /** The entry of each indexed rule node. */
+  private final Map<RuleNode, Integer> entryOfNode = new IdentityHashMap<>();
 
-  /** One ref: its compiled query, the rule node it names (or null), and where its rules sit in the shared index. */
-  private record Entry(String ref, CompiledQuery query, RuleNode node, int offset, boolean emptyWhenNoCandidate) {}
+  /** One ref: its compiled query, the rule node it names (null when not indexed), whether "no rule can hold" means the empty set. */
+  private record Entry(String ref, CompiledQuery query, RuleNode node, boolean emptyWhenNoCandidate) {}
 
   PreparedDocuments(PreparedPolicy policy, RuleNode root, List<String> refs) {
     this.policy = policy;
     List<Entry> es = new ArrayList<>();
     List<CompiledRule> all = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
     for (String ref : refs) {
       String query = queryOf(ref);
       CompiledQuery q = policy.prepare(query);
@@ -43,41 +49,43 @@ public final class PreparedDocuments {
       if (node != null && node.index() != null) {
         boolean plainSet = node.kind() == RuleKind.MULTI_VALUE && node.children().isEmpty()
             && node.rules().stream().allMatch(r -> r.suffix().isEmpty());
-        es.add(new Entry(ref, q, node, all.size(), plainSet));
-        all.addAll(node.rules());
+        entryOfNode.putIfAbsent(node, es.size());
+        es.add(new Entry(ref, q, node, plainSet));
+        for (CompiledRule r : node.rules()) {
+          all.add(r);
+          owners.add(es.size() - 1);
+        }
       } else {
-        es.add(new Entry(ref, q, null, -1, false));
+        es.add(new Entry(ref, q, null, false));
       }
     }
     this.entries = List.copyOf(es);
+    this.refs = entries.stream().map(Entry::ref).toList();
     this.index = all.isEmpty() ? null : RuleIndex.build(all);
+    this.rules = all.toArray(CompiledRule[]::new);
+    this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The refs, in the order given. */
   public List<String> refs() {
-    return entries.stream().map(Entry::ref).toList();
+    return refs;
   }
 
   /** Each ref's value for this input, in the order given; undefined documents are left out. */
   public Map<String, Value> evaluate(Value input, EvalOptions options) {
     Evaluation ev = policy.newEvaluation(input, options);
-    long[] candidates = index != null && options.ruleIndexing() ? index.candidates(input) : null;
-    Map<RuleNode, List<CompiledRule>> selection = new HashMap<>();
-    Map<String, Value> out = new LinkedHashMap<>();
+    List<CompiledRule>[] chosen = index != null && options.ruleIndexing() ? select(ev, input) : null;
+    Value[] out = new Value[entries.size()];
     try {
-      for (Entry e : entries) {
-        if (candidates != null && e.node() != null) {
-          List<CompiledRule> chosen = chosen(e, candidates);
-          if (chosen.isEmpty() && e.emptyWhenNoCandidate()) {
-            out.put(e.ref(), SetValue.EMPTY);
-            continue;
-          }
-          selection.put(e.node(), chosen);
-          ev.preselect(selection);
+      for (int e = 0; e < out.length; e++) {
+        Entry entry = entries.get(e);
+        if (chosen != null && entry.emptyWhenNoCandidate() && chosen[e].isEmpty()) {
+          out[e] = SetValue.EMPTY;
+          continue;
         }
-        List<Solution> s = ev.run(e.query());
+        List<Solution> s = ev.run(entry.query());
         if (!s.isEmpty()) {
-          out.put(e.ref(), s.get(0).expressions().get(0));
+          out[e] = s.get(0).expressions().get(0);
         }
       }
     } catch (EvalException x) {
@@ -85,18 +93,34 @@ public final class PreparedDocuments {
     } catch (StackOverflowError x) {
       throw new RegoException(List.of(new RegoError("eval_internal_error", "evaluation too deep", Location.NONE)));
     }
-    return out;
+    return new DocumentValues(refs, out);
   }
 
-  private static List<CompiledRule> chosen(Entry e, long[] candidates) {
-    List<CompiledRule> rules = e.node().rules();
-    List<CompiledRule> out = new ArrayList<>(2);
-    for (int i = 0; i < rules.size(); i++) {
-      if (RuleIndex.isSet(candidates, e.offset() + i)) {
-        out.add(rules.get(i));
+  /** Looks the input up in the shared index: the rules each entry may need, handed to the evaluation. */
+  private List<CompiledRule>[] select(Evaluation ev, Value input) {
+    @SuppressWarnings("unchecked")
+    List<CompiledRule>[] chosen = new List[entries.size()];
+    long[] candidates = index.candidates(input);
+    for (int w = 0; w < candidates.length; w++) {
+      for (long bits = candidates[w]; bits != 0; bits &= bits - 1) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+        int e = owner[i];
+        if (chosen[e] == null) {
+          chosen[e] = new ArrayList<>(2);
+        }
+        chosen[e].add(rules[i]);
       }
     }
-    return out;
+    for (int e = 0; e < chosen.length; e++) {
+      if (chosen[e] == null) {
+        chosen[e] = List.of();
+      }
+    }
+    ev.preselect(node -> {
+      Integer e = entryOfNode.get(node);
+      return e == null ? null : chosen[e];
+    });
+    return chosen;
   }
 
   private static String queryOf(String ref) {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -86,7 +87,7 @@ public final class Evaluation implements BuiltinContext {
    * Rules already chosen by index for some nodes (a cross-document index lookup on this
    * evaluation's input); used in the outermost scope only, never under {@code with}.
    */
-  public Evaluation preselect(Map<RuleNode, List<CompiledRule>> selection) {
+  public Evaluation preselect(Function<RuleNode, List<CompiledRule>> selection) {
     index.preselect(selection);
     return this;
   }

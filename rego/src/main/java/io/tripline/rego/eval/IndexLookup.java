@@ -4,7 +4,7 @@ import io.tripline.rego.compiler.CompiledRule;
 import io.tripline.rego.compiler.RuleIndex;
 import io.tripline.rego.compiler.RuleNode;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Which rules of a node to evaluate: all of them, or, with rule indexing on, those whose
@@ -16,7 +16,7 @@ final class IndexLookup {
   private final Evaluation ev;
   private boolean enabled = true;
   private WithScope preselectedScope;
-  private Map<RuleNode, List<CompiledRule>> preselected = Map.of();
+  private Function<RuleNode, List<CompiledRule>> preselected;
 
   IndexLookup(Evaluation ev) {
     this.ev = ev;
@@ -26,8 +26,8 @@ final class IndexLookup {
     this.enabled = on;
   }
 
-  /** Rules already selected for some nodes under the current (outermost) scope. */
-  void preselect(Map<RuleNode, List<CompiledRule>> selection) {
+  /** Rules already selected for some nodes under the current (outermost) scope; null for other nodes. */
+  void preselect(Function<RuleNode, List<CompiledRule>> selection) {
     this.preselectedScope = ev.scope;
     this.preselected = selection;
   }
@@ -39,7 +39,7 @@ final class IndexLookup {
       return all;
     }
     if (ev.scope == preselectedScope) {
-      List<CompiledRule> chosen = preselected.get(node);
+      List<CompiledRule> chosen = preselected.apply(node);
       if (chosen != null) {
         return chosen;
       }

@@ -327,7 +327,8 @@ class TermParser extends TokenCursor {
           pos += 3;
           return new Term.SetTerm(List.of(), at);
         }
-        if (KEYWORDS.contains(w)) {
+        // `contains` is a keyword in rule heads only; in a body `contains(s, x)` is the builtin call
+        if (KEYWORDS.contains(w) && !(w.equals("contains") && peek(1).is("("))) {
           throw unexpected();
         }
         next();

@@ -7,23 +7,17 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A JSON object whose members are converted to values only when read, and cached: evaluating a
- * rule over a CloudTrail record touches a handful of fields, so the rest is never converted.
+ * A JSON object whose members are converted to values only when read: evaluating a rule over a
+ * CloudTrail record touches a handful of fields, so the rest is never converted. Creating a view
+ * costs nothing (members are found through the Jackson node's own hash map), and the view holds
+ * no mutable state but its sorted keys, computed once if asked, so it can be shared freely.
  */
 final class JsonObjectView extends ObjectValue {
   private final JsonNode node;
-  private final String[] names;
-  private final Value[] cache;
   private volatile List<Value> sortedKeys;
 
   JsonObjectView(JsonNode node) {
     this.node = node;
-    this.names = new String[node.size()];
-    Iterator<String> it = node.fieldNames();
-    for (int i = 0; it.hasNext(); i++) {
-      names[i] = it.next();
-    }
-    this.cache = new Value[names.length];
   }
 
   @Override
@@ -31,32 +25,23 @@ final class JsonObjectView extends ObjectValue {
     if (!(key instanceof StringValue s)) {
       return null;
     }
-    String k = s.value();
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(k)) {
-        Value v = cache[i];
-        if (v == null) {
-          v = ValueJson.fromNode(node.get(k));
-          cache[i] = v;
-        }
-        return v;
-      }
-    }
-    return null;
+    JsonNode child = node.get(s.value());
+    return child == null ? null : ValueJson.fromNode(child);
   }
 
   @Override
   public int size() {
-    return names.length;
+    return node.size();
   }
 
   @Override
   public List<Value> keys() {
     List<Value> k = sortedKeys;
     if (k == null) {
-      List<Value> list = new ArrayList<>(names.length);
-      for (String n : names) {
-        list.add(StringValue.of(n));
+      List<Value> list = new ArrayList<>(node.size());
+      Iterator<String> names = node.fieldNames();
+      while (names.hasNext()) {
+        list.add(StringValue.of(names.next()));
       }
       list.sort(ValueOrder.INSTANCE);
       k = Collections.unmodifiableList(list);

@@ -1,0 +1,79 @@
+package io.tripline.rego;
+
+import io.tripline.rego.value.Value;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The values of several documents for one input, keyed by ref in the order the refs were given;
+ * undefined documents are absent. A read-only map over one array, so that building it per record
+ * costs one allocation.
+ */
+final class DocumentValues extends AbstractMap<String, Value> {
+  private final List<String> refs;
+  private final Value[] values;
+
+  DocumentValues(List<String> refs, Value[] values) {
+    this.refs = refs;
+    this.values = values;
+  }
+
+  @Override
+  public Value get(Object key) {
+    int i = refs.indexOf(key);
+    return i < 0 ? null : values[i];
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return get(key) != null;
+  }
+
+  @Override
+  public Set<Entry<String, Value>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public Iterator<Entry<String, Value>> iterator() {
+        return new Iterator<>() {
+          private int next = advance(0);
+
+          private int advance(int from) {
+            int i = from;
+            while (i < values.length && values[i] == null) {
+              i++;
+            }
+            return i;
+          }
+
+          @Override
+          public boolean hasNext() {
+            return next < values.length;
+          }
+
+          @Override
+          public Entry<String, Value> next() {
+            if (next >= values.length) {
+              throw new NoSuchElementException();
+            }
+            Entry<String, Value> e = new SimpleImmutableEntry<>(refs.get(next), values[next]);
+            next = advance(next + 1);
+            return e;
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        int n = 0;
+        for (Value v : values) {
+          n += v == null ? 0 : 1;
+        }
+        return n;
+      }
+    };
+  }
+}
