@@ -106,4 +106,40 @@ class PreparedDocumentsTest {
     assertThat(out).doesNotContainKey("data.tripline.rules.nothing_here");
     assertThat(docs.refs()).hasSize(23);
   }
+
+  @Test
+  void onePreparationServesSeveralThreadsAtOnce() throws Exception {
+    PreparedPolicy p = library();
+    PreparedDocuments docs = p.prepareDocuments(refs());
+    List<Value> inputs = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      inputs.add(ValueJson.parseJson("{\"eventSource\":\"svc" + (i % 4) + ".amazonaws.com\",\"eventName\":\"Action"
+          + (i % 20) + "\",\"userIdentity\":{\"type\":\"IAMUser\"}}"));
+    }
+    List<Map<String, Value>> expected = new ArrayList<>();
+    for (Value in : inputs) {
+      expected.add(oneByOne(p, refs(), in));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        runs.add(pool.submit(() -> {
+          for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < inputs.size(); i++) {
+              if (!docs.evaluate(inputs.get(i), EvalOptions.DEFAULT).equals(expected.get(i))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> f : runs) {
+        assertThat(f.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
