@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** A builtin context for one test "query": fixed clock, per-instance cache; calls builtins by name. */
+/** A builtin context for one test "query": fixed clock, per-instance cache; calls builtins by name with JSON operands. */
 final class FixedContext implements BuiltinContext {
   private final BuiltinTable table = BuiltinTable.standard();
   private final Map<Object, Object> cache = new HashMap<>();
@@ -85,7 +85,18 @@ final class FixedContext implements BuiltinContext {
     return out;
   }
 
+  /** The JSON text of a builtin's result, or "undefined". */
+  String resultJson(String name, String... jsonOperands) {
+    Value v = call(name, jsonOperands);
+    return v == null ? "undefined" : ValueJson.write(v);
+  }
+
   static Value json(String text) {
     return ValueJson.parseJson(text);
+  }
+
+  /** A Rego string operand written as JSON. */
+  static String str(String s) {
+    return ValueJson.quote(s);
   }
 }

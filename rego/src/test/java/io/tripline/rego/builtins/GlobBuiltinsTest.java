@@ -1,16 +1,16 @@
 package io.tripline.rego.builtins;
 
-import static io.tripline.rego.builtins.QueryContext.str;
+import static io.tripline.rego.builtins.FixedContext.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class GlobBuiltinsTest {
-  private final QueryContext q = new QueryContext();
+  private final FixedContext q = new FixedContext();
 
   private String match(String pattern, String delimiters, String subject) {
-    return q.json("glob.match", str(pattern), delimiters, str(subject));
+    return q.resultJson("glob.match", str(pattern), delimiters, str(subject));
   }
 
   @Test
@@ -48,6 +48,6 @@ class GlobBuiltinsTest {
 
   @Test
   void quotesMetaCharacters() {
-    assertThat(q.json("glob.quote_meta", str("*.github.com/[a]{b}?"))).isEqualTo(str("\\*.github.com/\\[a\\]\\{b\\}\\?"));
+    assertThat(q.resultJson("glob.quote_meta", str("*.github.com/[a]{b}?"))).isEqualTo(str("\\*.github.com/\\[a\\]\\{b\\}\\?"));
   }
 }

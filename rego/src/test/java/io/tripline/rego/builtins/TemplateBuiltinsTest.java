@@ -1,13 +1,13 @@
 package io.tripline.rego.builtins;
 
-import static io.tripline.rego.builtins.QueryContext.str;
+import static io.tripline.rego.builtins.FixedContext.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
 class TemplateBuiltinsTest {
-  private final QueryContext q = new QueryContext();
+  private final FixedContext q = new FixedContext();
 
   private String render(String template, String vars) {
     return ((io.tripline.rego.value.StringValue) q.call("strings.render_template", str(template), vars)).value();
