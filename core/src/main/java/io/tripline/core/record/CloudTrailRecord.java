@@ -42,7 +42,7 @@ public final class CloudTrailRecord {
     try {
       return new CloudTrailRecord(json, EventTime.parse(time.textValue()));
     } catch (DateTimeParseException e) {
-      throw new InvalidRecordException("/eventTime", "eventTime \"" + time.asText() + "\" is not an ISO-8601 UTC time like \"2024-03-14T21:15:10Z\"");
+      throw new InvalidRecordException("/eventTime", "eventTime \"" + time.asText() + "\" is not an ISO-8601 UTC time like \"2024-03-14T21:15:10Z\" (or \"2024-03-14 21:15:10\", read as UTC)");
     }
   }
 

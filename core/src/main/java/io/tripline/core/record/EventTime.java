@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
  * Parses {@code eventTime}. CloudTrail always writes {@code yyyy-MM-ddTHH:mm:ssZ}; that shape
  * (and the same with a fraction of a second) is parsed by hand, because {@link Instant#parse}
  * costs more than reading the rest of the record; anything else goes through {@link Instant#parse}.
+ * Records exported by SIEMs and data lakes (Athena, Splunk, Snowflake) often carry
+ * {@code yyyy-MM-dd HH:mm:ss[.fraction]} without a zone: that form is read as UTC.
  */
 final class EventTime {
 
@@ -16,6 +18,9 @@ final class EventTime {
 
   /** @throws DateTimeParseException if {@code s} is not an ISO-8601 UTC instant */
   static Instant parse(String s) {
+    if (s.length() >= 19 && s.length() <= 29 && s.charAt(10) == ' ' && s.indexOf('Z') < 0 && s.indexOf('+') < 0) {
+      return parse(s.substring(0, 10) + "T" + s.substring(11) + "Z");
+    }
     int n = s.length();
     if (n >= 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
         && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(n - 1) == 'Z') {

@@ -1,0 +1,100 @@
+package io.tripline.core.detect;
+
+import io.tripline.rego.EvalOptions;
+import io.tripline.rego.PreparedDocuments;
+import io.tripline.rego.RegoException;
+import io.tripline.rego.value.BooleanValue;
+import io.tripline.rego.value.SetValue;
+import io.tripline.rego.value.Value;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded Rego engine: every record rule's {@code alert} and every correlation rule's
+ * {@code match} prepared as one {@link PreparedDocuments}, so one index lookup per record picks
+ * the few rules that can hold across the whole library.
+ */
+final class EmbeddedEvaluator implements RecordEvaluator {
+  private final RuleLibrary library;
+  private final PreparedDocuments documents;
+  private final List<RuleInfo> owners = new ArrayList<>();
+  private final List<Boolean> isMatch = new ArrayList<>();
+  private final Map<RuleInfo, PreparedDocuments> batchAlerts = new HashMap<>();
+  private final EvalOptions options;
+
+  EmbeddedEvaluator(RuleLibrary library, EvalOptions options) {
+    this.library = library;
+    this.options = options;
+    List<String> refs = new ArrayList<>();
+    for (RuleInfo r : library.rules()) {
+      refs.add(r.kind().correlation() ? r.matchRef() : r.alertRef());
+      owners.add(r);
+      isMatch.add(r.kind().correlation());
+      if (r.kind().correlation()) {
+        batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
+      }
+    }
+    this.documents = library.policy().prepareDocuments(refs);
+  }
+
+  @Override
+  public List<RecordVerdict> evaluate(List<Value> inputs) {
+    List<RecordVerdict> out = new ArrayList<>(inputs.size());
+    for (Value input : inputs) {
+      out.add(evaluate(input));
+    }
+    return out;
+  }
+
+  private RecordVerdict evaluate(Value input) {
+    Map<String, Value> values;
+    try {
+      values = documents.evaluate(input, options);
+    } catch (RegoException e) {
+      return new RecordVerdict(Map.of(), List.of(), e.getMessage());
+    }
+    Map<RuleInfo, List<Value>> alerts = null;
+    List<RuleInfo> matched = null;
+    List<String> refs = documents.refs();
+    for (int i = 0; i < refs.size(); i++) {
+      Value v = values.get(refs.get(i));
+      if (v == null) {
+        continue;
+      }
+      if (isMatch.get(i)) {
+        if (v.equals(BooleanValue.of(true))) {
+          if (matched == null) {
+            matched = new ArrayList<>(2);
+          }
+          matched.add(owners.get(i));
+        }
+      } else if (v instanceof SetValue s && !s.isEmpty()) {
+        if (alerts == null) {
+          alerts = new LinkedHashMap<>();
+        }
+        alerts.put(owners.get(i), s.elements());
+      }
+    }
+    if (alerts == null && matched == null) {
+      return RecordVerdict.NONE;
+    }
+    return new RecordVerdict(alerts == null ? Map.of() : alerts, matched == null ? List.of() : matched, null);
+  }
+
+  @Override
+  public BatchVerdict alerts(RuleInfo rule, Value batch) {
+    try {
+      Value v = batchAlerts.get(rule).evaluate(batch, options).get(rule.alertRef());
+      return new BatchVerdict(v instanceof SetValue s ? s.elements() : List.of(), null);
+    } catch (RegoException e) {
+      return new BatchVerdict(List.of(), e.getMessage());
+    }
+  }
+
+  RuleLibrary library() {
+    return library;
+  }
+}

@@ -1,0 +1,27 @@
+package io.tripline.core.detect;
+
+import io.tripline.rego.value.Value;
+import java.util.List;
+
+/**
+ * Evaluates the library's rules: per record (record rules' {@code alert}, correlation rules'
+ * {@code match}) and per batch (a correlation rule's {@code alert}). The embedded Rego engine and
+ * a remote OPA implement it; implementations are thread-safe.
+ */
+public interface RecordEvaluator extends AutoCloseable {
+
+  /** One verdict per input, in order. */
+  List<RecordVerdict> evaluate(List<Value> inputs) throws DetectionException;
+
+  /**
+   * The alerts of a correlation rule for one batch ({@code {records, group, window, history}}).
+   * A rule that fails on the batch gives a verdict with the error, not an exception.
+   */
+  BatchVerdict alerts(RuleInfo rule, Value batch) throws DetectionException;
+
+  /** A correlation rule's alerts for one batch, or the error it ended in. */
+  record BatchVerdict(List<Value> alerts, String error) {}
+
+  @Override
+  default void close() {}
+}

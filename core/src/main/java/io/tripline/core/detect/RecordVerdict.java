@@ -1,0 +1,14 @@
+package io.tripline.core.detect;
+
+import io.tripline.rego.value.Value;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the rules said about one record: the alerts of each record rule that fired, the
+ * correlation rules whose {@code match} holds, and the evaluation error if the record could not
+ * be evaluated (the run goes on; the error is counted and reported).
+ */
+public record RecordVerdict(Map<RuleInfo, List<Value>> alerts, List<RuleInfo> matched, String error) {
+  public static final RecordVerdict NONE = new RecordVerdict(Map.of(), List.of(), null);
+}
