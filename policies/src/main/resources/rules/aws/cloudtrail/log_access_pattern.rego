@@ -87,8 +87,8 @@ alert contains a if {
 	calls := sort({z.eventName | some z in involved})
 	a := aws.batch_alert(
 		involved,
-		sprintf("%s enumerated CloudTrail and read %d log file(s) from %s within %s%s", [
-			aws.principal_name(last), count(objects), context.trail_bucket_call(read), input.window.duration, aggravation_text,
+		sprintf("%s enumerated CloudTrail, then listed or downloaded log files in %s (%d downloaded) within %s%s", [
+			aws.principal_name(last), context.trail_bucket_call(read), count(objects), input.window.duration, aggravation_text,
 		]),
 		{
 			"resources": array.concat([context.trail_bucket_call(read)], objects),

@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "policy",
     mixinStandardHelpOptions = true,
-    description = "Work with Rego policy libraries: run their unit tests.",
-    subcommands = {PolicyTestCommand.class})
+    description = "Work with Rego policy libraries: list the detection rules, run their unit tests.",
+    subcommands = {PolicyListCommand.class, PolicyTestCommand.class})
 public final class PolicyCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -18,6 +18,14 @@ public final class LearnedContext {
   private final TreeSet<String> trails = new TreeSet<>();
   private ObjectNode snapshot;
 
+  /** A copy to go on learning from. */
+  public LearnedContext copy() {
+    LearnedContext c = new LearnedContext();
+    c.buckets.addAll(buckets);
+    c.trails.addAll(trails);
+    return c;
+  }
+
   /** Learns from one record; returns true if something new was learned. */
   public boolean observe(CloudTrailRecord r) {
     if (!"cloudtrail.amazonaws.com".equals(r.eventSource()) || r.errorCode() != null) {

@@ -52,7 +52,7 @@ final class PipelineEngine implements DetectionEngine {
       throws DetectionException {
     long started = System.nanoTime();
     Run run = new Run(sink, historyOnly);
-    LearnedContext learned = new LearnedContext();
+    LearnedContext learned = options.initialContext() != null ? options.initialContext().copy() : new LearnedContext();
     int threads = options.threads();
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tripline-detect");
