@@ -12,6 +12,7 @@ import io.tripline.core.detect.Finding;
 import io.tripline.core.detect.LearnedContext;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.detect.Severity;
+import io.tripline.core.enrich.GeoIpEnricher;
 import io.tripline.core.log.CloudTrailLogReader;
 import io.tripline.core.log.LogInputException;
 import io.tripline.core.log.ReadMode;
@@ -94,6 +95,14 @@ public final class DetectCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
   Integer threads;
 
+  @Option(names = "--geoip", paramLabel = "FILE",
+      description = "MaxMind DB file (GeoLite2/GeoIP2 Country, City or ASN) asked before the bundled country and "
+          + "ASN data for input.tripline.source; repeatable.")
+  List<Path> geoip = new ArrayList<>();
+
+  @Option(names = "--no-enrich", description = "Do not add input.tripline.source (country, asn, as_org) to records.")
+  boolean noEnrich;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +133,12 @@ public final class DetectCommand implements Callable<Integer> {
       });
     }
     try {
+      if (!noEnrich) {
+        options = options.enricher(GeoIpEnricher.load(geoip));
+      } else if (!geoip.isEmpty()) {
+        err.println("tripline detect: --geoip and --no-enrich exclude each other");
+        return 2;
+      }
       options = options.history(history(lib, options, err));
       if (twoPass) {
         options = options.initialContext(learn());
