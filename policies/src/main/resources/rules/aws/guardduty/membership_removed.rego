@@ -45,7 +45,7 @@ else := sprintf("removed GuardDuty member(s) %s", [concat(", ", [sprintf("%v", [
 
 alert contains a if {
 	input.eventSource == "guardduty.amazonaws.com"
-	input.eventName in leave_calls | member_calls
+	input.eventName in (leave_calls | member_calls)
 	not exceptions.excepted(rego.metadata.chain(), input)
 	a := aws.alert(
 		input,

@@ -72,9 +72,15 @@ trail_key if {
 	same_key(listed, id)
 }
 
+# key: the key's ARN as the record gives it (resources[] first, then the response), else the
+# request's keyId (an id, alias or ARN).
 key := k if {
-	some k in identifiers
-	startswith(k, "arn:")
+	arns := [r.ARN | some r in input.resources; r.type == "AWS::KMS::Key"]
+	count(arns) > 0
+	k := arns[0]
+} else := k if {
+	k := aws.response(input).keyId
+	is_string(k)
 } else := object.get(aws.params(input), "keyId", "")
 
 action := sprintf("scheduled deletion (in %v days) of", [object.get(aws.params(input), "pendingWindowInDays", 30)]) if input.eventName == "ScheduleKeyDeletion"

@@ -108,3 +108,11 @@ test_exception if {
 	exc := {"TRL-KMS-001": [{"principals": ["arn:aws:iam::111122223333:user/Alice"], "source_ips": ["192.0.2.0"]}]}
 	count(key_deletion.alert) == 0 with input as aws_doc_schedule with data.tripline.exceptions as exc
 }
+
+# An alias ARN in the request and the key ARN in resources[]: one key, reported by its ARN.
+test_alias_request_reports_key_arn if {
+	r := object.union(disable_trail_key, {"requestParameters": {"keyId": "arn:aws:kms:us-east-1:123456789012:alias/cloudtrail"}})
+	some a in key_deletion.alert with input as r with data.tripline.context as ctx
+	a.resources == [trail_key]
+	a.trailKey == true
+}

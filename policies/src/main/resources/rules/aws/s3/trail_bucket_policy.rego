@@ -90,7 +90,10 @@ conditional(st) if count(object.get(st, "Condition", {})) > 0
 
 names_cloudtrail(st) if cloudtrail in principals(st, "Service")
 
-own_accounts := {input.recipientAccountId} | {a | some a in object.get(context.ctx, "accounts", [])}
+own_accounts := {a | some a in array.concat(
+	[object.get(input, "recipientAccountId", object.get(input.userIdentity, "accountId", ""))],
+	object.get(context.ctx, "accounts", []),
+)}
 
 account_of(p) := p if regex.match(`^[0-9]{12}$`, p)
 

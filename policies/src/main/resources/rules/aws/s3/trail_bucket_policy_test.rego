@@ -150,3 +150,10 @@ test_exception if {
 # examples (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-understanding-s3-entries.html);
 # the statements above are AWS's documented CloudTrail bucket policy
 # (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html).
+
+# Without recipientAccountId the caller's account is still the bucket owner's.
+test_own_account_read_without_recipient_quiet if {
+	own := {"Sid": "OwnAccount", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::company-cloudtrail-logs/*"}
+	r := object.remove(with_statements([acl_check, write, own]), ["recipientAccountId"])
+	count(trail_bucket_policy.alert) == 0 with input as r with data.tripline.context as {"trail_buckets": ["company-cloudtrail-logs"]}
+}

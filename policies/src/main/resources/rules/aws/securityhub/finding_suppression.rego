@@ -42,7 +42,10 @@ p := aws.params(input)
 # field(obj, name): obj[name] in PascalCase or camelCase.
 field(obj, name) := obj[name]
 
-field(obj, name) := obj[lower_first(name)] if not obj[name]
+field(obj, name) := obj[lower_first(name)] if {
+	is_object(obj)
+	not name in object.keys(obj)
+}
 
 lower_first(s) := concat("", [lower(substring(s, 0, 1)), substring(s, 1, -1)])
 
