@@ -56,5 +56,5 @@ test_exception if {
 	count(control_plane_logging_disabled.alert) == 0 with input as disable with data.tripline.exceptions as exc
 }
 
-# No AWS-published CloudTrail record for UpdateClusterConfig was found; the request follows the API
-# reference (https://docs.aws.amazon.com/eks/latest/APIReference/API_UpdateClusterConfig.html).
+# No AWS-published CloudTrail record for UpdateClusterConfig is known to these tests (the service's CloudTrail
+# page was not searched exhaustively).

@@ -82,5 +82,5 @@ test_exception if {
 	count(finding_suppression.alert) == 0 with input as suppress with data.tripline.exceptions as exc
 }
 
-# No AWS-published CloudTrail record for these calls was found; parameters follow the API reference
-# (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_BatchUpdateFindings.html).
+# No AWS-published CloudTrail record for these calls is known to these tests (the service's CloudTrail
+# page was not searched exhaustively); the request follows the API reference (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_BatchUpdateFindings.html).

@@ -53,4 +53,5 @@ test_exception if {
 	count(logging_deleted.alert) == 0 with input as delete with data.tripline.exceptions as exc
 }
 
-# No AWS-published CloudTrail record for DeleteLoggingConfiguration was found.
+# No AWS-published CloudTrail record for DeleteLoggingConfiguration is known to these tests (the service's CloudTrail
+# page was not searched exhaustively).
