@@ -5,7 +5,9 @@
 #   service principal (or everyone, unconditionally) s3:PutObject or s3:GetBucketAcl, no longer
 #   allows CloudTrail to write (the AWSCloudTrailWrite statement is gone), or grants read access
 #   to everyone or to another account; and DeleteBucketPolicy on a trail bucket, which also
-#   stops delivery. The policy is read statement by statement (Statement object or list,
+#   stops delivery. A trail bucket is one named in context or learned, or one whose new policy
+#   has a statement for cloudtrail.amazonaws.com or a Resource in CloudTrail's key layout (so an
+#   unlisted trail bucket is still recognised; never by its name). The policy is read statement by statement (Statement object or list,
 #   Principal "*" / AWS / Service, wildcard actions); a deny or a "*" grant with a Condition
 #   (aws:SecureTransport, aws:SourceArn, aws:PrincipalOrgID) is not counted. Public rules are
 #   not trail-bucket-aware (Panther AWS.S3.BucketPolicyModified fires on any policy change;
@@ -149,10 +151,28 @@ sid(st) := sprintf("%q", [st.Sid]) if st.Sid
 
 else := "(no Sid)"
 
+# bucket: the call's bucket when it is a trail bucket: known from context or learned, or the new
+# policy itself shows it (a statement for cloudtrail.amazonaws.com, or a Resource in CloudTrail's
+# key layout), which is how a bucket nobody listed is still recognised.
+bucket := b if {
+	b := context.trail_bucket_call(input)
+} else := b if {
+	input.eventSource == "s3.amazonaws.com"
+	some st in statements
+	names_cloudtrail(st)
+	b := aws.params(input).bucketName
+} else := b if {
+	input.eventSource == "s3.amazonaws.com"
+	some st in statements
+	some res in values(st.Resource)
+	context.log_key(concat("/", array.slice(split(res, "/"), 1, count(split(res, "/")))))
+	b := aws.params(input).bucketName
+}
+
 alert contains a if {
 	input.eventSource == "s3.amazonaws.com"
 	input.eventName in {"PutBucketPolicy", "DeleteBucketPolicy"}
-	bucket := context.trail_bucket_call(input)
+	bucket
 	count(findings) > 0
 	not exceptions.excepted(rego.metadata.chain(), input)
 	a := aws.alert(

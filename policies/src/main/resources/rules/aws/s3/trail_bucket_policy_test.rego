@@ -136,9 +136,23 @@ test_secure_transport_deny_quiet if {
 	count(trail_bucket_policy.alert) == 0 with input as with_statements([acl_check, write, tls]) with data.tripline.context as ctx
 }
 
+# A public website bucket: public read, nothing about CloudTrail, not a trail bucket.
 test_other_bucket_quiet if {
-	r := object.union(deny_policy, {"requestParameters": {"bucketName": "company-app-artifacts"}})
+	public := {"Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::company-website/*"}
+	r := object.union(with_statements([public]), {"requestParameters": {"bucketName": "company-website"}})
 	count(trail_bucket_policy.alert) == 0 with input as r with data.tripline.context as ctx
+	del := object.union(r, {"eventName": "DeleteBucketPolicy"})
+	count(trail_bucket_policy.alert) == 0 with input as del with data.tripline.context as ctx
+}
+
+# No context at all: the policy itself shows a CloudTrail bucket (a statement for the CloudTrail
+# service, or a Resource in CloudTrail's key layout).
+test_trail_bucket_recognised_from_policy if {
+	count(trail_bucket_policy.alert) == 1 with input as deny_policy
+	foreign := {"Sid": "Share", "Effect": "Allow", "Principal": {"AWS": "999988887777"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::company-cloudtrail-logs/AWSLogs/123456789012/CloudTrail/*"}
+	r := object.union(with_statements([foreign]), {"requestParameters": {"bucketName": "logs-archive-7"}})
+	some a in trail_bucket_policy.alert with input as r
+	a.resources == ["logs-archive-7"]
 }
 
 test_exception if {
