@@ -8,7 +8,8 @@ import io.tripline.core.record.CloudTrailRecord;
 import java.util.TreeSet;
 
 /**
- * What the logs themselves say about the account's trails: trail buckets and trail names from
+ * What the logs themselves say about the account's trails: trail buckets, trail names and the KMS
+ * keys that encrypt their logs, from
  * successful CreateTrail, UpdateTrail, DescribeTrails and GetTrail records. Records see what was
  * learned from the records before them ({@code input.tripline.learned}); with two passes, all of
  * it. Not thread-safe: the engine feeds it in record order.
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 public final class LearnedContext {
   private final TreeSet<String> buckets = new TreeSet<>();
   private final TreeSet<String> trails = new TreeSet<>();
+  private final TreeSet<String> keys = new TreeSet<>();
   private ObjectNode snapshot;
 
   /** A copy to go on learning from. */
@@ -23,6 +25,7 @@ public final class LearnedContext {
     LearnedContext c = new LearnedContext();
     c.buckets.addAll(buckets);
     c.trails.addAll(trails);
+    c.keys.addAll(keys);
     return c;
   }
 
@@ -38,12 +41,16 @@ public final class LearnedContext {
       changed |= add(buckets, r.responseElements().path("s3BucketName"));
       changed |= add(trails, r.responseElements().path("name"));
       changed |= add(trails, r.requestParameters().path("name"));
+      changed |= addKey(r.requestParameters().path("kmsKeyId"));
+      changed |= addKey(r.responseElements().path("kmsKeyId"));
     } else if ("DescribeTrails".equals(name) || "GetTrail".equals(name)) {
       JsonNode response = r.responseElements();
       for (JsonNode t : response.path("trailList")) {
         changed |= add(buckets, t.path("s3BucketName"));
         changed |= add(buckets, t.path("S3BucketName"));
         changed |= add(trails, t.path("name"));
+        changed |= addKey(t.path("kmsKeyId"));
+        changed |= addKey(t.path("KmsKeyId"));
       }
       JsonNode trail = response.path("trail");
       changed |= add(buckets, trail.path("s3BucketName"));
@@ -56,16 +63,20 @@ public final class LearnedContext {
     return changed;
   }
 
+  private boolean addKey(JsonNode v) {
+    return v != null && v.isTextual() && !v.textValue().isEmpty() && keys.add(v.textValue());
+  }
+
   private static boolean add(TreeSet<String> set, JsonNode v) {
     return v != null && v.isTextual() && !v.textValue().isEmpty() && !v.textValue().startsWith("arn:") && set.add(v.textValue());
   }
 
   /** True until something was learned. */
   public boolean isEmpty() {
-    return buckets.isEmpty() && trails.isEmpty();
+    return buckets.isEmpty() && trails.isEmpty() && keys.isEmpty();
   }
 
-  /** {@code {"trail_buckets": [...], "trail_names": [...]}}; the same object until something new is learned. */
+  /** {@code {"trail_buckets": [...], "trail_names": [...], "trail_kms_keys": [...]}}; the same object until something new is learned. */
   public ObjectNode snapshot() {
     if (snapshot == null) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -73,6 +84,8 @@ public final class LearnedContext {
       buckets.forEach(b::add);
       ArrayNode t = o.putArray("trail_names");
       trails.forEach(t::add);
+      ArrayNode k = o.putArray("trail_kms_keys");
+      keys.forEach(k::add);
       snapshot = o;
     }
     return snapshot;
