@@ -2,15 +2,15 @@ package io.tripline.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tripline.simulator.ApiCatalog;
-import io.tripline.simulator.BaselineProfile;
-import io.tripline.simulator.LoadResult;
-import io.tripline.simulator.Scenario;
-import io.tripline.simulator.ScenarioLibrary;
-import io.tripline.simulator.ScenarioLoader;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
+import io.tripline.simulator.catalog.ApiCatalog;
+import io.tripline.simulator.scenario.BaselineProfile;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
+import io.tripline.simulator.scenario.ScenarioLibrary;
+import io.tripline.simulator.scenario.ScenarioLoader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,12 +1,21 @@
 package io.tripline.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.record.CloudTrailRecord;
-import java.time.Duration;
+import io.tripline.simulator.baseline.BaselineGenerator;
+import io.tripline.simulator.catalog.ApiCatalog;
+import io.tripline.simulator.catalog.ApiCall;
+import io.tripline.simulator.run.CallRunner;
+import io.tripline.simulator.run.Ids;
+import io.tripline.simulator.run.PlannedCall;
+import io.tripline.simulator.run.ResolvedActor;
+import io.tripline.simulator.run.Timeline;
+import io.tripline.simulator.scenario.BaselineProfile;
+import io.tripline.simulator.scenario.Scenario;
+import io.tripline.simulator.scenario.Step;
+import io.tripline.simulator.world.World;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,8 +41,8 @@ public final class Simulator {
     World world = World.from(scenario.world(), scenario.account(), scenario.region());
     Map<String, ResolvedActor> actors = new LinkedHashMap<>();
     scenario.actors().forEach((k, a) -> actors.put(k, ResolvedActor.resolve(a, scenario.account(), ids)));
-    List<PlannedCall> plan = new ArrayList<>(Timeline.plan(scenario, options, ids));
-    Instant anchor = Timeline.start(scenario, options);
+    Instant anchor = start(scenario, options);
+    List<PlannedCall> plan = new ArrayList<>(Timeline.plan(scenario, anchor, ids));
     for (SimulationOptions.BaselineMix mix : options.baselines()) {
       BaselineProfile p = mix.profile();
       p.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(p, k), ResolvedActor.resolve(a, scenario.account(), ids)));
@@ -56,54 +65,37 @@ public final class Simulator {
     return execute("baseline/" + profile.id(), ids.stableHex("run", 12), options, world, actors, plan, ids, profile.account());
   }
 
+  /** Where the scenario's timeline begins: {@code --start}, else its absolute start, else the default plus its offset. */
+  static Instant start(Scenario s, SimulationOptions o) {
+    if (s.start().isPresent()) {
+      return o.start().orElse(s.start().get());
+    }
+    return o.start().orElse(SimulationOptions.DEFAULT_START).plus(s.startOffset());
+  }
+
   private SimulationResult execute(String id, String runId, SimulationOptions options, World world,
       Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account) {
-    String tag = options.tag() ? runId : null;
-    RecordSynthesizer synthesizer = new RecordSynthesizer();
-    Map<String, Map<String, String>> userAgents = new HashMap<>();
-    Map<String, Instant> sessions = new HashMap<>();
-    List<ObjectNode> records = new ArrayList<>(plan.size());
+    CallRunner runner = new CallRunner(catalog, world, actors, ids, account, options.tag() ? runId : null);
+    List<CloudTrailRecord> records = new ArrayList<>(plan.size());
     Map<Integer, StepAccumulator> steps = new LinkedHashMap<>();
     int baselineRecords = 0;
     int baselineLost = 0;
     for (PlannedCall p : plan) {
-      ApiCall call = catalog.find(p.call()).orElseThrow(() -> new IllegalStateException("not in the catalog: " + p.call()));
-      ResolvedActor actor = actors.get(p.actorKey());
-      String region = call.service().global() ? RecordSynthesizer.GLOBAL_REGION : p.region();
-      CallScope scope = new CallScope(ids, p.time(), account, region, actor, actors, world.variables(), p.repetition(), p.params());
-      RecordSynthesizer.Request request = synthesizer.request(call, scope, p.params(), world);
-      World.Recording recording = world.decide(request.facts());
-      String error = p.outcome().equals("success") ? null : p.outcome();
-      if (error == null && call.effect() != null) {
-        String label = (p.step() == null ? "baseline " + p.call() : p.step().label()) + " at " + p.time();
-        error = WorldEffects.get(call.effect()).apply(world, new WorldEffects.Call(request.scope().params, label));
-      }
-      boolean signin = call.signinIdentity();
-      if (signin && error == null) {
-        sessions.put(p.actorKey(), p.time());
-      }
-      Instant sessionStart = sessions.computeIfAbsent(p.actorKey(), k -> p.time().minus(Duration.ofMinutes(5)));
-      String userAgent = userAgents.computeIfAbsent(p.actorKey(), k -> new HashMap<>())
-          .computeIfAbsent(p.call(), k -> UserAgents.of(actor.actor(), call, tag));
-      ObjectNode record = synthesizer.record(request, error, userAgent, sessionStart);
-      if (recording.recorded()) {
-        records.add(record);
+      CallRunner.Outcome o = runner.run(p);
+      if (o.recorded()) {
+        records.add(CloudTrailRecord.of(o.record()));
       }
       if (p.step() != null) {
-        steps.computeIfAbsent(p.step().index(), k -> new StepAccumulator(p.step(), call)).add(p, recording, error);
-      } else if (recording.recorded()) {
+        steps.computeIfAbsent(p.step().index(), k -> new StepAccumulator(p.step(), o.call())).add(p, o);
+      } else if (o.recorded()) {
         baselineRecords++;
       } else {
         baselineLost++;
       }
     }
     // The plan is in time order, so the records already are.
-    List<CloudTrailRecord> wrapped = new ArrayList<>(records.size());
-    for (ObjectNode r : records) {
-      wrapped.add(CloudTrailRecord.of(r));
-    }
     List<StepReport> reports = steps.values().stream().map(StepAccumulator::report).toList();
-    return new SimulationResult(id, runId, options.seed(), List.copyOf(wrapped), reports, baselineRecords, baselineLost, List.copyOf(world.changes));
+    return new SimulationResult(id, runId, options.seed(), List.copyOf(records), reports, baselineRecords, baselineLost, world.changes());
   }
 
   /** Collects what a step's calls did into one {@link StepReport}. */
@@ -123,7 +115,8 @@ public final class Simulator {
       this.call = call;
     }
 
-    void add(PlannedCall p, World.Recording r, String error) {
+    void add(PlannedCall p, CallRunner.Outcome r) {
+      String error = r.error();
       first = first == null ? p.time() : first;
       last = p.time();
       calls++;

@@ -1,18 +1,18 @@
 package io.tripline.cli.simulate;
 
 import io.tripline.cli.Terminal;
-import io.tripline.cli.scenario.ScenarioSources;
 import io.tripline.core.ecs.EcsDocument;
 import io.tripline.core.log.JsonLinesWriter;
 import io.tripline.core.log.S3LayoutWriter;
 import io.tripline.core.record.CloudTrailRecord;
-import io.tripline.simulator.BaselineProfile;
-import io.tripline.simulator.LoadResult;
-import io.tripline.simulator.Scenario;
+import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
 import io.tripline.simulator.StepReport;
+import io.tripline.simulator.scenario.BaselineProfile;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -26,10 +26,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code tripline simulate SCRIPT... --out DIR}: replays scenarios as the CloudTrail records AWS
@@ -123,26 +123,14 @@ public final class SimulateCommand implements Callable<Integer> {
     List<Scenario> selected = new ArrayList<>();
     List<BaselineProfile> alone = new ArrayList<>();
     for (String script : scripts) {
-      boolean directory = Files.isDirectory(Path.of(script));
-      for (LoadResult r : sources.load(List.of(script))) {
-        if (!r.ok()) {
-          r.diagnostics().forEach(err::println);
-          err.flush();
-          return 1;
-        }
-        if (!r.baselines().isEmpty()) {
-          if (!directory) {
-            alone.add(r.baselines().get(0));
-          }
-        } else if (!r.scenarios().isEmpty()) {
-          // A variant is named id/variant; otherwise the base script.
-          selected.add(r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst().orElse(r.scenarios().get(0)));
-        } else if (!directory) {
-          err.println("tripline simulate: " + script + " is a fragment, not a scenario");
-          err.flush();
-          return 1;
-        }
+      ScenarioSources.Selection selection = sources.select(script);
+      if (!selection.ok()) {
+        selection.problems().forEach(err::println);
+        err.flush();
+        return 1;
       }
+      selected.addAll(selection.scenarios());
+      alone.addAll(selection.baselines());
     }
     Simulator simulator = new Simulator(sources.catalog());
     List<SimulationResult> runs = new ArrayList<>();
