@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,9 @@ import java.util.Set;
  * delivered: same scenario, seed and start give identical records.
  */
 public final class Simulator {
+
+  /** The run id prefix of a baseline profile run on its own. */
+  static final String BASELINE_RUN = "baseline/";
 
   private final ApiCatalog catalog;
 
@@ -62,7 +66,7 @@ public final class Simulator {
     List<PlannedCall> plan = new ArrayList<>(BaselineGenerator.plan(profile, count,
         options.start().orElse(SimulationOptions.DEFAULT_START), ids, profile.region(), 0));
     plan.sort(Comparator.comparing(PlannedCall::time).thenComparingLong(PlannedCall::order));
-    return execute("baseline/" + profile.id(), ids.stableHex("run", 12), options, world, actors, plan, ids, profile.account());
+    return execute(BASELINE_RUN + profile.id(), ids.stableHex("run", 12), options, world, actors, plan, ids, profile.account());
   }
 
   /** Where the scenario's timeline begins: {@code --start}, else its absolute start, else the default plus its offset. */
@@ -77,6 +81,10 @@ public final class Simulator {
       Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account) {
     CallRunner runner = new CallRunner(catalog, world, actors, ids, account, options.tag() ? runId : null);
     List<CloudTrailRecord> records = new ArrayList<>(plan.size());
+    Map<String, RecordOrigin> origins = new LinkedHashMap<>();
+    boolean alone = id.startsWith(BASELINE_RUN);
+    Optional<String> scenarioId = alone ? Optional.empty() : Optional.of(id.contains("/") ? id.substring(0, id.indexOf('/')) : id);
+    Optional<String> variant = alone || !id.contains("/") ? Optional.empty() : Optional.of(id.substring(id.indexOf('/') + 1));
     Map<Integer, StepAccumulator> steps = new LinkedHashMap<>();
     int baselineRecords = 0;
     int baselineLost = 0;
@@ -84,6 +92,8 @@ public final class Simulator {
       CallRunner.Outcome o = runner.run(p);
       if (o.recorded()) {
         records.add(CloudTrailRecord.of(o.record()));
+        String eventId = o.record().path("eventID").asText();
+        origins.put(eventId, origin(eventId, scenarioId, variant, p, o));
       }
       if (p.step() != null) {
         steps.computeIfAbsent(p.step().index(), k -> new StepAccumulator(p.step(), o.call())).add(p, o);
@@ -95,7 +105,15 @@ public final class Simulator {
     }
     // The plan is in time order, so the records already are.
     List<StepReport> reports = steps.values().stream().map(StepAccumulator::report).toList();
-    return new SimulationResult(id, runId, options.seed(), List.copyOf(records), reports, baselineRecords, baselineLost, world.changes());
+    return new SimulationResult(id, runId, options.seed(), List.copyOf(records), reports, baselineRecords, baselineLost, world.changes(),
+        java.util.Collections.unmodifiableMap(origins));
+  }
+
+  private static RecordOrigin origin(String eventId, Optional<String> scenarioId, Optional<String> variant, PlannedCall p, CallRunner.Outcome o) {
+    Optional<RecordOrigin.StepRef> step = p.step() == null ? Optional.empty()
+        : Optional.of(new RecordOrigin.StepRef(p.step().index(), p.step().name(), p.step().call(), p.step().expect()));
+    Optional<String> errorCode = Optional.ofNullable(o.record().path("errorCode").textValue());
+    return new RecordOrigin(eventId, scenarioId, variant, step, Optional.ofNullable(p.baseline()), p.actor(), p.outcome(), errorCode);
   }
 
   /** Collects what a step's calls did into one {@link StepReport}. */

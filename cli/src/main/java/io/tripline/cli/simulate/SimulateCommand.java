@@ -5,6 +5,7 @@ import io.tripline.core.ecs.EcsDocument;
 import io.tripline.core.log.JsonLinesWriter;
 import io.tripline.core.log.S3LayoutWriter;
 import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.simulator.RunManifest;
 import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
@@ -80,6 +81,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-tag", description = "Leave user agents untouched (no tripline_<run id> suffix).")
   boolean noTag;
 
+  @Option(names = "--force", description = "Replace an earlier `tripline simulate` output in DIR: remove only the files its "
+      + RunManifest.FILE_NAME + " lists (never other files), then write.")
+  boolean force;
+
   @Option(names = "--baseline", paramLabel = "PROFILE[:N]",
       description = "Mix N records (default 100) of a benign baseline profile into the first scenario's run; repeatable.")
   List<String> baselines = List.of();
@@ -148,7 +153,19 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     records.sort(Comparator.comparing(CloudTrailRecord::eventTime));
     boolean toStdout = out.equals("-");
+    if (!toStdout) {
+      String refused = new OutputDirectory(Path.of(out)).prepare(force);
+      if (refused != null) {
+        err.println("tripline simulate: " + refused);
+        err.flush();
+        return 2;
+      }
+    }
     List<Path> files = write(records, toStdout);
+    if (!toStdout) {
+      Path dir = Path.of(out);
+      RunManifest.of(runs, files.stream().map(f -> dir.toAbsolutePath().relativize(f.toAbsolutePath()).toString().replace('\\', '/')).toList()).write(dir);
+    }
     summarize(runs, files, toStdout ? err : spec.commandLine().getOut());
     return 0;
   }

@@ -60,7 +60,8 @@ public final class BaselineGenerator {
       if (ids.unit() < p.errorRate()) {
         outcome = entry.errors().isEmpty() ? "denied" : entry.errors().get((int) ids.between(0, entry.errors().size() - 1));
       }
-      out.add(new PlannedCall(t, firstOrder + i, actorKey(p, entry.actor()), entry.call(), entry.params(), outcome, null, i, region));
+      out.add(new PlannedCall(t, firstOrder + i, actorKey(p, entry.actor()), entry.call(), entry.params(), outcome, null, i, region,
+          p.id(), entry.actor()));
     }
     return out;
   }

@@ -36,7 +36,7 @@ public final class Timeline {
       for (int r = 0; r < step.repeat(); r++) {
         Instant at = t.plus(step.every().multipliedBy(r)).plus(jitter(step.jitter(), ids));
         out.add(new PlannedCall(at, order++, step.actor(), step.call(), step.params(), step.outcome(), step, r,
-            step.region().orElse(s.region())));
+            step.region().orElse(s.region()), null, step.actor()));
         cursor = at;
       }
     }
