@@ -5,6 +5,7 @@ import io.tripline.simulator.baseline.BaselineGenerator;
 import io.tripline.simulator.catalog.ApiCatalog;
 import io.tripline.simulator.catalog.ApiCall;
 import io.tripline.simulator.run.CallRunner;
+import io.tripline.simulator.run.Identities;
 import io.tripline.simulator.run.Ids;
 import io.tripline.simulator.run.PlannedCall;
 import io.tripline.simulator.run.ResolvedActor;
@@ -43,13 +44,16 @@ public final class Simulator {
     Ids ids = new Ids(seed);
     String runId = ids.stableHex("run", 12);
     World world = World.from(scenario.world(), scenario.account(), scenario.region());
+    Identities identities = new Identities(options.seed());
+    scenario.actors().values().forEach(a -> identities.register(a, scenario.account()));
+    options.baselines().forEach(m -> m.profile().actors().values().forEach(a -> identities.register(a, scenario.account())));
     Map<String, ResolvedActor> actors = new LinkedHashMap<>();
-    scenario.actors().forEach((k, a) -> actors.put(k, ResolvedActor.resolve(a, scenario.account(), ids)));
+    scenario.actors().forEach((k, a) -> actors.put(k, ResolvedActor.resolve(a, scenario.account(), identities)));
     Instant anchor = start(scenario, options);
     List<PlannedCall> plan = new ArrayList<>(Timeline.plan(scenario, anchor, ids));
     for (SimulationOptions.BaselineMix mix : options.baselines()) {
       BaselineProfile p = mix.profile();
-      p.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(p, k), ResolvedActor.resolve(a, scenario.account(), ids)));
+      p.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(p, k), ResolvedActor.resolve(a, scenario.account(), identities)));
       plan.addAll(BaselineGenerator.plan(p, mix.count(), anchor, ids, scenario.region(), plan.size() + 1_000_000L));
     }
     plan.sort(Comparator.comparing(PlannedCall::time).thenComparingLong(PlannedCall::order));
@@ -61,8 +65,10 @@ public final class Simulator {
     long seed = options.seed() * 0x9E3779B97F4A7C15L + profile.id().hashCode();
     Ids ids = new Ids(seed);
     World world = World.from(profile.world(), profile.account(), profile.region());
+    Identities identities = new Identities(options.seed());
+    profile.actors().values().forEach(a -> identities.register(a, profile.account()));
     Map<String, ResolvedActor> actors = new LinkedHashMap<>();
-    profile.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(profile, k), ResolvedActor.resolve(a, profile.account(), ids)));
+    profile.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(profile, k), ResolvedActor.resolve(a, profile.account(), identities)));
     List<PlannedCall> plan = new ArrayList<>(BaselineGenerator.plan(profile, count,
         options.start().orElse(SimulationOptions.DEFAULT_START), ids, profile.region(), 0));
     plan.sort(Comparator.comparing(PlannedCall::time).thenComparingLong(PlannedCall::order));

@@ -5,15 +5,15 @@ import io.tripline.simulator.scenario.Actor;
 import io.tripline.simulator.template.Template;
 
 /**
- * An actor with its ids filled in for this run (seed-derived unless the script fixed them).
+ * An actor with its ids filled in from the account world's {@link Identities} (seed-derived unless
+ * a script fixed them).
  * {@code variables} is what scripts read as {@code ${actors.NAME.*}}.
  */
 public record ResolvedActor(Actor actor, String account, String arn, String principalId, String accessKeyId,
     String issuerPrincipalId, String issuerArn, ObjectNode variables) {
 
-  public static ResolvedActor resolve(Actor a, String scenarioAccount, Ids ids) {
+  public static ResolvedActor resolve(Actor a, String scenarioAccount, Identities ids) {
     String account = a.accountId().orElse(scenarioAccount);
-    String key = a.name();
     String arn;
     String principal;
     String issuerId = null;
@@ -22,10 +22,10 @@ public record ResolvedActor(Actor actor, String account, String arn, String prin
     switch (a.type()) {
       case IAMUser -> {
         arn = "arn:aws:iam::" + account + ":user/" + a.userName();
-        principal = "AIDA" + ids.stableUpper(key + ":principal", 17);
+        principal = ids.userId(account, a.userName());
       }
       case AssumedRole -> {
-        issuerId = "AROA" + ids.stableUpper(key + ":role", 17);
+        issuerId = ids.roleId(account, a.roleName());
         issuerArn = "arn:aws:iam::" + account + ":role/" + a.roleName();
         arn = "arn:aws:sts::" + account + ":assumed-role/" + a.roleName() + "/" + a.sessionName();
         principal = issuerId + ":" + a.sessionName();
@@ -36,8 +36,9 @@ public record ResolvedActor(Actor actor, String account, String arn, String prin
         principal = account;
       }
       case FederatedUser -> {
-        issuerId = "AIDA" + ids.stableUpper(key + ":issuer", 17);
-        issuerArn = "arn:aws:iam::" + account + ":user/" + (a.issuerUserName() == null ? a.userName() : a.issuerUserName());
+        String issuer = a.issuerUserName() == null ? a.userName() : a.issuerUserName();
+        issuerId = ids.userId(account, issuer);
+        issuerArn = "arn:aws:iam::" + account + ":user/" + issuer;
         arn = "arn:aws:sts::" + account + ":federated-user/" + a.userName();
         principal = account + ":" + a.userName();
         temporary = true;
@@ -47,8 +48,9 @@ public record ResolvedActor(Actor actor, String account, String arn, String prin
         principal = a.service();
       }
     }
-    String accessKey = a.accessKeyId().orElse((temporary ? "ASIA" : "AKIA") + ids.stableUpper(key + ":key", 16));
-    principal = a.principalId().orElse(principal);
+    String accessKey = ids.accessKey(a, account, temporary);
+    String fixed = ids.fixedPrincipal(a, account);
+    principal = fixed != null ? fixed : principal;
     ObjectNode v = Template.NODES.objectNode();
     v.put("name", a.type() == Actor.ActorType.AssumedRole ? a.sessionName() : a.userName() == null ? a.name() : a.userName());
     v.put("type", a.type().name());
