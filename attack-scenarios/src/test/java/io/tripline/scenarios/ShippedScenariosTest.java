@@ -92,4 +92,12 @@ class ShippedScenariosTest {
       assertThat(r.records()).as(p.id()).isNotEmpty();
     }
   }
+
+  @Test
+  void theDeniedByScpVariantIsRefusedByAServiceControlPolicy() {
+    Scenario variant = library.scenario("cloudtrail-stop-logging/denied-by-scp").orElseThrow();
+    SimulationResult r = new Simulator(catalog).run(variant, SimulationOptions.defaults());
+    assertThat(r.records()).filteredOn(x -> "StopLogging".equals(x.eventName())).singleElement()
+        .satisfies(x -> assertThat(x.errorMessage()).endsWith("with an explicit deny in a service control policy"));
+  }
 }

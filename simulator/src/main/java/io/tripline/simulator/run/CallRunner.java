@@ -51,6 +51,9 @@ public final class CallRunner {
     ResolvedActor actor = actors.get(p.actorKey());
     String region = call.service().global() ? RecordSynthesizer.GLOBAL_REGION : p.region();
     CallScope scope = new CallScope(ids, p.time(), account, region, actor, actors, world.variables(), p.repetition(), p.params());
+    if (p.step() != null) {
+      scope.deniedBy = p.step().deniedBy();
+    }
     RecordSynthesizer.Request request = synthesizer.request(call, scope, p.params(), world);
     World.Recording recording = world.decide(request.facts());
     String error = p.outcome().equals("success") ? null : p.outcome();

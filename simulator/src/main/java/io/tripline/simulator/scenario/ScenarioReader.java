@@ -117,8 +117,12 @@ final class ScenarioReader {
     if (outcome.equals("failure")) {
       outcome = "denied";
     }
+    String deniedBy = s.path("deniedBy").asText("identity");
+    if (s.has("deniedBy") && !outcome.equals("denied")) {
+      problem(pointer + "/deniedBy", "'deniedBy' says why a call is refused, so the step needs 'outcome: denied' (it has '" + outcome + "')");
+    }
     return new Step(index, s.path("name").asText(call), call, actor, at, atInstant, after, jitter,
-        Optional.ofNullable(s.path("region").asText(null)), params, outcome, s.path("repeat").path("count").asInt(1), every,
+        Optional.ofNullable(s.path("region").asText(null)), params, outcome, deniedBy, s.path("repeat").path("count").asInt(1), every,
         expectation(s.path("expect")), tree.locate(pointer).line());
   }
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * One timed step. Exactly one of {@code at} (offset from the start), {@code atInstant} (absolute)
  * or {@code after} (gap after the previous step) places it; none means right after the previous
- * step. {@code outcome} is {@code success}, {@code denied} or an AWS error code.
+ * step. {@code outcome} is {@code success}, {@code denied} or an AWS error code; {@code deniedBy}
+ * names the policy type that refused a denied call ({@code identity}, {@code scp}, {@code rcp},
+ * {@code resource}, {@code boundary}, {@code session}).
  */
 public record Step(
     int index,
@@ -22,6 +24,7 @@ public record Step(
     Optional<String> region,
     ObjectNode params,
     String outcome,
+    String deniedBy,
     int repeat,
     Duration every,
     Expectation expect,
