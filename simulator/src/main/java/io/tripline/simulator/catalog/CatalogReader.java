@@ -67,7 +67,7 @@ final class CatalogReader {
     s.path("errors").fields().forEachRemaining(e -> errors.put(e.getKey(), Template.compile(e.getValue())));
     ServiceSpec spec = new ServiceSpec(name, required(tree, "", "eventSource"), text(s, "docs", ""), text(s, "protocol", "json"),
         s.path("global").asBoolean(false), s.path("bracketedUserAgent").asBoolean(false), text(s, "consoleUserAgent", CONSOLE_AGENT),
-        denied, Map.copyOf(errors));
+        denied, Map.copyOf(errors), strings(s.path("payloadSizes")));
     JsonNode shapes = s.path("resourceShapes");
     List<ApiCall> out = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = s.path("calls").fields(); it.hasNext(); ) {
@@ -150,6 +150,12 @@ final class CatalogReader {
       throw new IllegalStateException(tree.locate(pointer) + ": catalog service file needs '" + field + "'");
     }
     return v.asText();
+  }
+
+  private static List<String> strings(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.forEach(v -> out.add(v.asText()));
+    return List.copyOf(out);
   }
 
   private static String text(JsonNode n, String field, String otherwise) {

@@ -153,7 +153,12 @@ final class RecordSynthesizer {
     o.set("requestParameters", r.requestParameters() == null ? Template.NODES.nullNode() : r.requestParameters());
     o.set("responseElements", response == null ? Template.NODES.nullNode() : response);
     if (call.additionalEventData() != null) {
-      o.set("additionalEventData", call.additionalEventData().evaluate(scope));
+      JsonNode extra = call.additionalEventData().evaluate(scope);
+      if (errorCode != null && extra instanceof ObjectNode fields && !call.service().payloadSizes().isEmpty()) {
+        // An error response transfers no object: its payload sizes are zero, whatever a script asked for.
+        call.service().payloadSizes().stream().filter(fields::has).forEach(f -> fields.put(f, 0));
+      }
+      o.set("additionalEventData", extra);
     }
     if (!call.requestIdStyle().equals("none")) {
       o.put("requestID", call.requestIdStyle().equals("s3") ? scope.ids.hex(16).toUpperCase() : scope.ids.uuid());

@@ -227,4 +227,37 @@ class CatalogShapeTest {
     }
     return out;
   }
+
+  static Stream<String> names() {
+    return Fixtures.CATALOG.names().stream().filter(n -> !n.equals("kms:RotateKey"));
+  }
+
+  /** A refused call returns an error document: no response elements and no payload sizes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("names")
+  void deniedCallsCarryNoResponseAndNoPayload(String call) {
+    JsonNode json = synthesize(call, "denied").json();
+    if (call.equals("signin:ConsoleLogin")) {
+      assertThat(json.path("responseElements").path("ConsoleLogin").asText()).isEqualTo("Failure");
+    } else {
+      assertThat(json.path("responseElements").isNull()).as("responseElements").isTrue();
+    }
+    JsonNode extra = json.path("additionalEventData");
+    for (String size : List.of("bytesTransferredIn", "bytesTransferredOut")) {
+      if (extra.has(size)) {
+        assertThat(extra.get(size).asLong()).as(size).isZero();
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"NoSuchKey", "denied", "NoSuchBucket"})
+  void aFailedGetObjectTransfersNothing(String outcome) {
+    String yaml = Fixtures.oneStep(Fixtures.CLI_USER, "call: s3:GetObject\nparams: {bucketName: main-trail-logs, key: AWSLogs/x.json.gz, "
+        + "bytesTransferredOut: 48213}\noutcome: " + outcome);
+    JsonNode json = new Simulator(Fixtures.CATALOG).run(Fixtures.scenario(yaml), SimulationOptions.defaults()).records().get(0).json();
+    assertThat(json.path("errorCode").asText()).isIn("NoSuchKey", "AccessDenied", "NoSuchBucket");
+    assertThat(json.path("additionalEventData").path("bytesTransferredOut").asLong()).isZero();
+    assertThat(json.path("responseElements").isNull()).isTrue();
+  }
 }
