@@ -12,7 +12,14 @@ import java.util.Optional;
  */
 public record SimulationResult(String scenarioId, String runId, long seed, List<CloudTrailRecord> records,
     List<StepReport> steps, int baselineRecords, int baselineNotLogged, List<String> worldChanges,
-    Map<String, RecordOrigin> origins) {
+    Map<String, RecordOrigin> origins, List<BaselineTally> baselines) {
+
+  /** A baseline profile's records: how many were asked for and how many were written. */
+  public record BaselineTally(String profile, int requested, int written) {
+    public boolean shortfall() {
+      return written < requested;
+    }
+  }
 
   /** Where the record with this {@code eventID} came from, if this run wrote it. */
   public Optional<RecordOrigin> origin(String eventId) {

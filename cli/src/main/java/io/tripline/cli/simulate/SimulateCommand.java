@@ -86,7 +86,8 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--baseline", paramLabel = "PROFILE[:N]",
-      description = "Mix N records (default 100) of a benign baseline profile into the first scenario's run; repeatable.")
+      description = "Mix a benign baseline profile into the first scenario's run: N is the number of its records "
+          + "written (default 100; calls no trail records are replaced by others); repeatable.")
   List<String> baselines = List.of();
 
   @Override
@@ -209,8 +210,13 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter p = t.out();
     for (SimulationResult run : runs) {
       p.println(t.bold(run.scenarioId()) + "  run " + run.runId() + "  seed " + run.seed() + "  "
-          + run.records().size() + " record(s)" + (run.baselineRecords() + run.baselineNotLogged() > 0
-              ? " (" + run.baselineRecords() + " baseline, " + run.baselineNotLogged() + " baseline calls not logged)" : ""));
+          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""));
+      for (SimulationResult.BaselineTally b : run.baselines()) {
+        if (b.shortfall()) {
+          p.println("  " + t.yellow("baseline " + b.profile()) + ": " + b.written() + " of " + b.requested()
+              + " records written; no trail records the rest of its calls in this run");
+        }
+      }
       for (StepReport s : run.unlogged()) {
         p.println("  " + t.yellow("not logged") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
             + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));
