@@ -105,6 +105,9 @@ final class ScenarioReader {
         atInstant = Optional.ofNullable(i);
         if (i != null && start.isEmpty()) {
           problem(pointer + "/at", "an absolute 'at' needs an absolute 'start' for the scenario; use an offset like 5m30s instead");
+        } else if (i != null && i.isBefore(start.get())) {
+          problem(pointer + "/at", "'at: " + s.get("at").asText() + "' (" + i + ") is before the scenario's start (" + start.get()
+              + "); a step cannot happen before the start: move 'start' earlier or the step later");
         }
       }
     }

@@ -147,4 +147,13 @@ class ScenarioLoaderTest {
     assertThat(r.kind()).isEqualTo(LoadResult.Kind.FRAGMENT);
     assertThat(r.diagnostics()).isEmpty();
   }
+
+  @Test
+  void anAbsoluteAtBeforeTheStartIsAnErrorWhereItIsWritten() {
+    LoadResult r = Fixtures.load(VALID.replace("- after: 30s", "- at: \"2024-03-14T16:00:00-05:00\""));
+    assertThat(r.ok()).isFalse();
+    Diagnostic d = r.diagnostics().get(0);
+    assertThat(d.toString()).startsWith("test.yaml:15:9:").contains("is before the scenario's start").contains("2024-03-14T21:15:10Z");
+    assertThat(Fixtures.load(VALID.replace("- after: 30s", "- at: \"2024-03-14T16:20:00-05:00\"")).diagnostics()).isEmpty();
+  }
 }
