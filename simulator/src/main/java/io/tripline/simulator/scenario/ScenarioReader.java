@@ -29,7 +29,7 @@ final class ScenarioReader {
 
   static final String DEFAULT_ACCOUNT = "123456789012";
   static final String DEFAULT_REGION = "us-east-1";
-  private static final Set<String> VARIABLE_ROOTS = Set.of("actors", "trail", "trails", "world", "account", "region", "repeat", "time");
+  private static final Set<String> VARIABLE_ROOTS = Set.copyOf(Variables.ROOTS);
 
   private final ApiCatalog catalog;
   private final List<Diagnostic> problems = new ArrayList<>();
@@ -139,8 +139,11 @@ final class ScenarioReader {
               if (a instanceof Expression.Path p) {
                 if (!VARIABLE_ROOTS.contains(p.root())) {
                   problem(pointer, "unknown variable '${" + e.source() + "}'; variables start with one of " + VARIABLE_ROOTS);
-                } else if (p.root().equals("actors") && (p.rest().length < 2 || !actors.containsKey(p.rest()[0]))) {
-                  problem(pointer, "'${" + e.source() + "}' names no actor; expected ${actors.NAME.FIELD} with NAME in " + actors.keySet());
+                } else {
+                  String wrong = Variables.problem(e.source(), p.root(), p.rest(), actors.keySet());
+                  if (wrong != null) {
+                    problem(pointer, wrong);
+                  }
                 }
               }
             }

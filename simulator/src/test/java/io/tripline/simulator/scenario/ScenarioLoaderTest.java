@@ -156,4 +156,18 @@ class ScenarioLoaderTest {
     assertThat(d.toString()).startsWith("test.yaml:15:9:").contains("is before the scenario's start").contains("2024-03-14T21:15:10Z");
     assertThat(Fixtures.load(VALID.replace("- after: 30s", "- at: \"2024-03-14T16:20:00-05:00\"")).diagnostics()).isEmpty();
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+    "${trail.bukcet}              | unknown field 'bukcet' of a trail; did you mean 'bucket'?",
+    "${trails.main.logKeyPrefx}   | unknown field 'logKeyPrefx' of a trail; did you mean 'logKeyPrefix'?",
+    "${actors.attacker.arnn}      | unknown field 'arnn' of an actor; did you mean 'arn'?",
+    "${world.detectorID}          | unknown field 'detectorID' of world; did you mean 'detectorId'?",
+    "${world.trail.bukcet}        | unknown field 'bukcet' of a trail; did you mean 'bucket'?",
+    "${trail}                     | needs a field of a trail",
+    "${repeat.idx}                | unknown field 'idx' of repeat; did you mean 'index'?"})
+  void misspelledVariableFieldsAreErrorsWithTheNearestName(String variable, String message) {
+    LoadResult r = Fixtures.load(VALID.replace("{name: \"${trail.name}\"}", "{name: \"" + variable + "\"}"));
+    assertThat(r.diagnostics()).singleElement().asString().startsWith("test.yaml:14:").contains(message);
+  }
 }
