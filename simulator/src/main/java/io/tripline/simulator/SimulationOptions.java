@@ -1,5 +1,6 @@
 package io.tripline.simulator;
 
+import io.tripline.simulator.scenario.BaselineProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

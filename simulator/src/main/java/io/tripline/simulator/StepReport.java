@@ -1,5 +1,6 @@
 package io.tripline.simulator;
 
+import io.tripline.simulator.scenario.Expectation;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,17 +2,21 @@ package io.tripline.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tripline.simulator.catalog.ApiCatalog;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
+import io.tripline.simulator.scenario.ScenarioLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 /** Loads test scripts written inline; includes resolve against src/test/resources/fixtures. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final ApiCatalog CATALOG = ApiCatalog.bundled();
+  public static final ApiCatalog CATALOG = ApiCatalog.bundled();
 
   private Fixtures() {}
 
-  static Path dir() {
+  public static Path dir() {
     try {
       return Path.of(Fixtures.class.getResource("/fixtures/small-account.yaml").toURI()).getParent();
     } catch (URISyntaxException e) {
@@ -20,22 +24,22 @@ final class Fixtures {
     }
   }
 
-  static LoadResult load(String yaml) {
+  public static LoadResult load(String yaml) {
     return new ScenarioLoader(CATALOG).load("test.yaml", yaml, dir());
   }
 
-  static Scenario scenario(String yaml) {
+  public static Scenario scenario(String yaml) {
     LoadResult r = load(yaml);
     assertThat(r.diagnostics()).isEmpty();
     return r.scenarios().get(0);
   }
 
-  static SimulationResult run(String yaml) {
+  public static SimulationResult run(String yaml) {
     return new Simulator(CATALOG).run(scenario(yaml), SimulationOptions.defaults());
   }
 
   /** A scenario around one step in the small account; {@code step} is YAML indented for a list item. */
-  static String oneStep(String actor, String step) {
+  public static String oneStep(String actor, String step) {
     return """
         id: test
         title: test
@@ -50,7 +54,7 @@ final class Fixtures {
         """.formatted(actor.indent(4).stripTrailing(), step.indent(4).strip());
   }
 
-  static final String CLI_USER = """
+  public static final String CLI_USER = """
       type: IAMUser
       userName: alice
       sourceIp: 198.51.100.1

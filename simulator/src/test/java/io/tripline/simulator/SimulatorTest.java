@@ -3,6 +3,7 @@ package io.tripline.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.simulator.scenario.Scenario;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

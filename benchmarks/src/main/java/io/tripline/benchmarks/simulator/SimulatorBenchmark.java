@@ -1,12 +1,12 @@
 package io.tripline.benchmarks.simulator;
 
-import io.tripline.simulator.ApiCatalog;
-import io.tripline.simulator.LoadResult;
-import io.tripline.simulator.Scenario;
-import io.tripline.simulator.ScenarioLoader;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
+import io.tripline.simulator.catalog.ApiCatalog;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
+import io.tripline.simulator.scenario.ScenarioLoader;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

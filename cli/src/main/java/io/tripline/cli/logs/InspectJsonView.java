@@ -20,7 +20,7 @@ final class InspectJsonView {
 
   private final ObjectMapper mapper = new ObjectMapper();
 
-  ObjectNode document(ReadSummary read, LogInventory inventory) {
+  ObjectNode document(ReadSummary read, LogInventory inventory, OriginCounts origins) {
     ObjectNode root = mapper.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("filesRead", read.filesRead());
@@ -41,6 +41,17 @@ final class InspectJsonView {
     }
     counts(root.putArray("sourceIPAddresses"), "sourceIPAddress", inventory.sourceIps());
     counts(root.putArray("errorCodes"), "errorCode", inventory.errorCodes());
+    if (origins.present()) {
+      ArrayNode byOrigin = root.putArray("origins");
+      for (OriginCounts.Group g : origins.groups()) {
+        ObjectNode o = byOrigin.addObject().put("origin", g.label()).put("count", g.count());
+        if (!g.steps().isEmpty()) {
+          ObjectNode st = o.putObject("steps");
+          g.steps().forEach((k, v) -> st.put(k.replaceAll(" +", " "), v));
+        }
+      }
+      root.put("notInManifest", origins.unknown());
+    }
     ArrayNode problems = root.putArray("problems");
     for (ReadProblem p : read.problems()) {
       ObjectNode o = problems.addObject().put("file", p.file());
@@ -54,8 +65,8 @@ final class InspectJsonView {
     return root;
   }
 
-  void print(PrintWriter out, ReadSummary read, LogInventory inventory) throws IOException {
-    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document(read, inventory)));
+  void print(PrintWriter out, ReadSummary read, LogInventory inventory, OriginCounts origins) throws IOException {
+    out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document(read, inventory, origins)));
     out.flush();
   }
 

@@ -18,7 +18,7 @@ final class InspectTextView {
     this.top = top;
   }
 
-  void print(ReadSummary read, LogInventory inventory) {
+  void print(ReadSummary read, LogInventory inventory, OriginCounts origins) {
     PrintWriter out = terminal.out();
     out.println(terminal.bold("CloudTrail logs"));
     out.println("  files read            " + read.filesRead());
@@ -29,6 +29,18 @@ final class InspectTextView {
     if (inventory.first().isPresent()) {
       Duration span = Duration.between(inventory.first().get(), inventory.last().get());
       out.println("  time range            " + inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")");
+    }
+
+    if (origins.present()) {
+      TextTable byOrigin = new TextTable("ORIGIN (tripline-manifest.json)", "RECORDS");
+      for (OriginCounts.Group g : origins.groups()) {
+        byOrigin.row(g.label(), String.valueOf(g.count()));
+        g.steps().forEach((step, n) -> byOrigin.row("  " + step, String.valueOf(n)));
+      }
+      if (origins.unknown() > 0) {
+        byOrigin.row("not in the manifest", String.valueOf(origins.unknown()));
+      }
+      section(byOrigin);
     }
 
     TextTable calls = new TextTable("EVENT SOURCE / EVENT NAME", "RECORDS");

@@ -34,7 +34,10 @@ import picocli.CommandLine.Parameters;
       "Reads CloudTrail log files ({\"Records\":[...]}, gzipped or not), S3-layout directory trees "
           + "(AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/; digest files are counted, not read), "
           + "JSON lines, JSON arrays, single records and `aws cloudtrail lookup-events` output. "
-          + "The format is detected from the content. Use - to read standard input."
+          + "The format is detected from the content. Use - to read standard input.",
+      "",
+      "A directory written by `tripline simulate` has a tripline-manifest.json: records are then also "
+          + "counted by origin (scenario step or baseline profile)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -79,10 +82,18 @@ public final class LogsInspectCommand implements Callable<Integer> {
     }
     ReadMode mode = strict ? ReadMode.STRICT : ReadMode.SKIP_BAD_RECORDS;
     LogInventory inventory = new LogInventory();
+    OriginCounts origins;
+    try {
+      origins = OriginCounts.load(paths);
+    } catch (IOException e) {
+      err.println("tripline logs inspect: " + e.getMessage());
+      return 2;
+    }
     ReadSummary summary;
     try (CloudTrailLogReader reader = open(mode)) {
       for (CloudTrailRecord r : reader) {
         inventory.add(r);
+        origins.add(r);
       }
       summary = reader.summary();
     } catch (LogInputException e) {
@@ -95,9 +106,9 @@ public final class LogsInspectCommand implements Callable<Integer> {
       return 1;
     }
     if (format == Format.json) {
-      new InspectJsonView().print(out, summary, inventory);
+      new InspectJsonView().print(out, summary, inventory, origins);
     } else {
-      new InspectTextView(Terminal.detect(out), top).print(summary, inventory);
+      new InspectTextView(Terminal.detect(out), top).print(summary, inventory, origins);
       reportProblems(err, summary);
     }
     return 0;

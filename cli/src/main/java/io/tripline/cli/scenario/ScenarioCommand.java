@@ -1,7 +1,7 @@
 package io.tripline.cli.scenario;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code tripline scenario}: the group; each subcommand is one class in this package. */
 @Command(

@@ -1,14 +1,15 @@
 package io.tripline.cli.scenario;
 
 import io.tripline.cli.Terminal;
-import io.tripline.simulator.BaselineProfile;
-import io.tripline.simulator.Scenario;
+import io.tripline.simulator.ScenarioSources;
+import io.tripline.simulator.scenario.BaselineProfile;
+import io.tripline.simulator.scenario.Scenario;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code tripline scenario list}: the bundled scenarios (with MITRE ids), baselines, or the API catalog. */
 @Command(

@@ -1,19 +1,20 @@
 package io.tripline.cli.scenario;
 
 import io.tripline.cli.Terminal;
-import io.tripline.simulator.Diagnostic;
-import io.tripline.simulator.LoadResult;
-import io.tripline.simulator.Scenario;
+import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
 import io.tripline.simulator.StepReport;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
+import io.tripline.simulator.source.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code tripline scenario show ID|PATH}: metadata and the timeline, with what CloudTrail records of each step. */
 @Command(

@@ -1,14 +1,15 @@
 package io.tripline.cli.scenario;
 
 import io.tripline.cli.Terminal;
-import io.tripline.simulator.Diagnostic;
-import io.tripline.simulator.LoadResult;
+import io.tripline.simulator.ScenarioSources;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.source.Diagnostic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code tripline scenario validate [PATH...]}: checks scripts against the schema, the catalog and the account model. */
 @Command(

@@ -1,18 +1,19 @@
 package io.tripline.cli.simulate;
 
 import io.tripline.cli.Terminal;
-import io.tripline.cli.scenario.ScenarioSources;
 import io.tripline.core.ecs.EcsDocument;
 import io.tripline.core.log.JsonLinesWriter;
 import io.tripline.core.log.S3LayoutWriter;
 import io.tripline.core.record.CloudTrailRecord;
-import io.tripline.simulator.BaselineProfile;
-import io.tripline.simulator.LoadResult;
-import io.tripline.simulator.Scenario;
+import io.tripline.simulator.RunManifest;
+import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
 import io.tripline.simulator.StepReport;
+import io.tripline.simulator.scenario.BaselineProfile;
+import io.tripline.simulator.scenario.LoadResult;
+import io.tripline.simulator.scenario.Scenario;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -26,10 +27,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code tripline simulate SCRIPT... --out DIR}: replays scenarios as the CloudTrail records AWS
@@ -80,8 +81,13 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-tag", description = "Leave user agents untouched (no tripline_<run id> suffix).")
   boolean noTag;
 
+  @Option(names = "--force", description = "Replace an earlier `tripline simulate` output in DIR: remove only the files its "
+      + RunManifest.FILE_NAME + " lists (never other files), then write.")
+  boolean force;
+
   @Option(names = "--baseline", paramLabel = "PROFILE[:N]",
-      description = "Mix N records (default 100) of a benign baseline profile into the first scenario's run; repeatable.")
+      description = "Mix a benign baseline profile into the first scenario's run: N is the number of its records "
+          + "written (default 100; calls no trail records are replaced by others); repeatable.")
   List<String> baselines = List.of();
 
   @Override
@@ -123,26 +129,14 @@ public final class SimulateCommand implements Callable<Integer> {
     List<Scenario> selected = new ArrayList<>();
     List<BaselineProfile> alone = new ArrayList<>();
     for (String script : scripts) {
-      boolean directory = Files.isDirectory(Path.of(script));
-      for (LoadResult r : sources.load(List.of(script))) {
-        if (!r.ok()) {
-          r.diagnostics().forEach(err::println);
-          err.flush();
-          return 1;
-        }
-        if (!r.baselines().isEmpty()) {
-          if (!directory) {
-            alone.add(r.baselines().get(0));
-          }
-        } else if (!r.scenarios().isEmpty()) {
-          // A variant is named id/variant; otherwise the base script.
-          selected.add(r.scenarios().stream().filter(x -> x.id().equals(script)).findFirst().orElse(r.scenarios().get(0)));
-        } else if (!directory) {
-          err.println("tripline simulate: " + script + " is a fragment, not a scenario");
-          err.flush();
-          return 1;
-        }
+      ScenarioSources.Selection selection = sources.select(script);
+      if (!selection.ok()) {
+        selection.problems().forEach(err::println);
+        err.flush();
+        return 1;
       }
+      selected.addAll(selection.scenarios());
+      alone.addAll(selection.baselines());
     }
     Simulator simulator = new Simulator(sources.catalog());
     List<SimulationResult> runs = new ArrayList<>();
@@ -160,7 +154,19 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     records.sort(Comparator.comparing(CloudTrailRecord::eventTime));
     boolean toStdout = out.equals("-");
+    if (!toStdout) {
+      String refused = new OutputDirectory(Path.of(out)).prepare(force);
+      if (refused != null) {
+        err.println("tripline simulate: " + refused);
+        err.flush();
+        return 2;
+      }
+    }
     List<Path> files = write(records, toStdout);
+    if (!toStdout) {
+      Path dir = Path.of(out);
+      RunManifest.of(runs, files.stream().map(f -> dir.toAbsolutePath().relativize(f.toAbsolutePath()).toString().replace('\\', '/')).toList()).write(dir);
+    }
     summarize(runs, files, toStdout ? err : spec.commandLine().getOut());
     return 0;
   }
@@ -204,8 +210,13 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter p = t.out();
     for (SimulationResult run : runs) {
       p.println(t.bold(run.scenarioId()) + "  run " + run.runId() + "  seed " + run.seed() + "  "
-          + run.records().size() + " record(s)" + (run.baselineRecords() + run.baselineNotLogged() > 0
-              ? " (" + run.baselineRecords() + " baseline, " + run.baselineNotLogged() + " baseline calls not logged)" : ""));
+          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""));
+      for (SimulationResult.BaselineTally b : run.baselines()) {
+        if (b.shortfall()) {
+          p.println("  " + t.yellow("baseline " + b.profile()) + ": " + b.written() + " of " + b.requested()
+              + " records written; no trail records the rest of its calls in this run");
+        }
+      }
       for (StepReport s : run.unlogged()) {
         p.println("  " + t.yellow("not logged") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
             + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));

@@ -134,4 +134,18 @@ class LogsInspectCommandTest {
 
     assertThat(out.toString()).contains("digest files skipped  1").contains("records skipped       0");
   }
+
+  @Test
+  void simulatorOutputIsCountedByOriginFromItsManifest() throws Exception {
+    Path sim = dir.resolve("sim");
+    CommandLine simulate = new CommandLine(new io.tripline.cli.simulate.SimulateCommand());
+    simulate.setOut(new PrintWriter(new StringWriter()));
+    assertThat(simulate.execute("cloudtrail-delete-trail", "--out", sim.toString(), "--baseline", "security-auditor:7")).isEqualTo(0);
+    assertThat(run(sim.toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("ORIGIN").contains("scenario cloudtrail-delete-trail").contains("baseline security-auditor")
+        .contains("step  1");
+    assertThat(out.toString()).containsPattern("records skipped +0");
+    assertThat(run("--format", "json", sim.toString())).isEqualTo(0);
+    assertThat(out.toString()).contains("\"origins\"");
+  }
 }

@@ -33,7 +33,8 @@ class SimulateCommandTest {
   @Test
   void writesTheSeedIncidentInTheS3Layout(@TempDir Path dir) throws Exception {
     assertThat(run("soc-2024-219-cloudtrail-log-enumeration", "--out", dir.toString())).isEqualTo(0);
-    assertThat(files(dir)).isNotEmpty().allSatisfy(f -> assertThat(f)
+    assertThat(files(dir)).contains("tripline-manifest.json");
+    assertThat(files(dir)).filteredOn(f -> !f.equals("tripline-manifest.json")).isNotEmpty().allSatisfy(f -> assertThat(f)
         .matches("AWSLogs/123456789012/CloudTrail/us-east-1/2024/03/14/123456789012_CloudTrail_us-east-1_20240314T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz"));
     assertThat(out.toString()).contains("soc-2024-219-cloudtrail-log-enumeration").contains("9 record(s)");
   }
@@ -95,5 +96,51 @@ class SimulateCommandTest {
     assertThat(err.toString()).contains("--start 'yesterday' is not a time");
     assertThat(run("cloudtrail-delete-trail", "--out", dir.toString(), "--baseline", "nobody:5")).isEqualTo(2);
     assertThat(run("not-a-scenario", "--out", dir.toString())).isEqualTo(1);
+  }
+
+  @Test
+  void aManifestBesideTheRecordsTellsAttackFromBaseline(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-delete-trail", "--format", "jsonl", "--out", dir.toString(), "--baseline", "security-auditor:10")).isEqualTo(0);
+    assertThat(files(dir)).containsExactly("records.jsonl", "tripline-manifest.json");
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("tripline-manifest.json").toFile());
+    assertThat(m.path("runs").get(0).path("scenario").asText()).isEqualTo("cloudtrail-delete-trail");
+    assertThat(m.path("runs").get(0).path("seed").asLong()).isEqualTo(1);
+    assertThat(m.path("files").get(0).asText()).isEqualTo("records.jsonl");
+    List<String> lines = Files.readAllLines(dir.resolve("records.jsonl"));
+    assertThat(m.path("records")).hasSize(lines.size());
+    assertThat(m.path("records").findValuesAsText("baseline")).contains("security-auditor");
+    assertThat(m.path("records").findValues("step")).isNotEmpty();
+    assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\"baseline\"").doesNotContain("\"step\""));
+  }
+
+  @Test
+  void aNonEmptyOutputDirectoryIsRefusedWithoutForce(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-stop-logging", "--out", dir.toString())).isEqualTo(0);
+    List<String> first = files(dir);
+    assertThat(run("cloudtrail-stop-logging", "--out", dir.toString(), "--seed", "2")).isEqualTo(2);
+    assertThat(err.toString()).contains("is not empty").contains("--force");
+    assertThat(files(dir)).isEqualTo(first);
+  }
+
+  @Test
+  void forceReplacesOnlyWhatAnEarlierRunWrote(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-stop-logging", "--out", dir.toString())).isEqualTo(0);
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    Files.writeString(dir.resolve("AWSLogs/keep.json"), "{}");
+    assertThat(run("cloudtrail-stop-logging", "--out", dir.toString(), "--seed", "2", "--force")).isEqualTo(0);
+    assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("mine");
+    assertThat(dir.resolve("AWSLogs/keep.json")).exists();
+    List<String> logs = files(dir).stream().filter(f -> f.endsWith(".json.gz")).toList();
+    com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("tripline-manifest.json").toFile());
+    assertThat(logs).hasSize(m.path("files").size());
+    assertThat(m.path("runs").get(0).path("seed").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void forceWithoutAManifestDeletesNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("report.json"), "{}");
+    assertThat(run("cloudtrail-stop-logging", "--out", dir.toString(), "--force")).isEqualTo(2);
+    assertThat(err.toString()).contains("nothing was deleted");
+    assertThat(files(dir)).containsExactly("report.json");
   }
 }

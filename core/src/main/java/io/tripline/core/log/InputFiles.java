@@ -53,9 +53,12 @@ final class InputFiles {
     }
   }
 
+  /** The manifest {@code tripline simulate} writes beside its records: not a log file. */
+  static final String RUN_MANIFEST = "tripline-manifest.json";
+
   static boolean looksLikeLog(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (n.startsWith(".")) {
+    if (n.startsWith(".") || n.equals(RUN_MANIFEST)) {
       return false;
     }
     return n.endsWith(".json") || n.endsWith(".gz") || n.endsWith(".jsonl") || n.endsWith(".ndjson")
