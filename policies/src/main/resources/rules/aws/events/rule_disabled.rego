@@ -27,7 +27,7 @@
 #     - https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RemoveTargets.html
 #     - https://www.elastic.co/guide/en/security/current/aws-eventbridge-rule-disabled-or-deleted.html
 #   investigation:
-#     - What did the rule do (its event pattern and targets: an SNS topic to the security team, a remediation Lambda)?
+#     - What did the rule do (its event pattern and targets, such as an SNS topic to the security team or a remediation Lambda)?
 #     - Check who made the call, from where, and whether a change ticket covers it.
 #     - Look at what the principal did right after (CloudTrail, GuardDuty, IAM changes the rule would have reported).
 #   response:

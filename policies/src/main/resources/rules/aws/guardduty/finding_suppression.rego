@@ -25,7 +25,7 @@
 #     - https://docs.aws.amazon.com/guardduty/latest/APIReference/API_ArchiveFindings.html
 #   investigation:
 #     - For an IP set, read the list at `location` (who owns that bucket?) and check the addresses against recent activity.
-#     - For a filter, read findingCriteria: which findings does it archive (all of severity >= 1 hides everything)?
+#     - For a filter, read findingCriteria to see which findings it archives (all of severity >= 1 hides everything).
 #     - Check who made the call, from where, and whether a change ticket covers it.
 #   response:
 #     - Deactivate the IP set or delete the filter; unarchive the findings and review them.

@@ -30,7 +30,7 @@
 #     - https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-lifecycle-rule/
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html
 #   investigation:
-#     - Read the rule(s) in changes: expiration days or date, noncurrent-version expiration, the filter prefix.
+#     - Read the rule(s) in changes (expiration days or date, noncurrent-version expiration, the filter prefix).
 #     - Check who made the call, from where, and whether a change ticket covers it.
 #     - Check whether log files already expired (the next lifecycle run deletes them within a day).
 #     - Look for other trail tampering by the same principal (StopLogging, UpdateTrail, bucket policy).
