@@ -46,6 +46,15 @@ public final class CorrelationHistory {
         .computeIfAbsent(field, k -> new TreeSet<>(ValueOrder.INSTANCE)).add(value);
   }
 
+  /** An independent copy (what a run adds to it does not reach this one). */
+  public CorrelationHistory copy() {
+    CorrelationHistory c = new CorrelationHistory();
+    rules.forEach((id, groups) -> groups.forEach((group, fields) -> fields.forEach((field, values) ->
+        c.rules.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>())
+            .computeIfAbsent(field, k -> new TreeSet<>(ValueOrder.INSTANCE)).addAll(values))));
+    return c;
+  }
+
   /** How many (rule, group, field, value) entries are kept. */
   public long size() {
     long n = 0;

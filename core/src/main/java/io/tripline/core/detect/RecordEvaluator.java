@@ -24,4 +24,9 @@ public interface RecordEvaluator extends AutoCloseable {
 
   @Override
   default void close() {}
+
+  /** The embedded Rego engine over the library (prepared once; share it across runs). */
+  static RecordEvaluator embedded(RuleLibrary library, io.tripline.rego.EvalOptions options) {
+    return new EmbeddedEvaluator(library, options);
+  }
 }
