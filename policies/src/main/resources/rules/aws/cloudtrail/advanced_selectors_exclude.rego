@@ -31,7 +31,7 @@
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html#creating-data-adv-event-selectors-with-the-AWS-CLI
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_PutEventSelectors.html
 #   investigation:
-#     - Read `changes`: which sources, calls or principals no longer reach the trail?
+#     - Read `changes` - which sources, calls or principals no longer reach the trail?
 #     - Look for the excluded activity right after the change in any other log (organization trail, event data store, IAM last-accessed data).
 #     - Check who made the change, from where, and whether it was planned.
 #   response:

@@ -45,7 +45,10 @@ import data.tripline.rules.aws.cloudtrail.trail_enumeration
 import rego.v1
 
 # log_read(r): a call that reads logs: what it read.
-log_read(r) := "CloudTrail" if trail_enumeration.enumeration(r)
+log_read(r) := "CloudTrail" if {
+	trail_enumeration.enumeration(r)
+	r.eventName != "LookupEvents"
+}
 
 log_read(r) := "CloudTrail event history" if {
 	r.eventSource == "cloudtrail.amazonaws.com"

@@ -61,6 +61,13 @@ test_lookup_events_from_abroad_fires if {
 	count(rule.alert) == 1 with input as r with data.tripline.context as ctx
 }
 
+# A search of the event history is both enumeration and a history read: one alert, no conflict.
+test_event_history_search_from_abroad_fires_once if {
+	r := rec("cloudtrail.amazonaws.com", "LookupEvents", {"lookupAttributes": [{"attributeKey": "EventName", "attributeValue": "ConsoleLogin"}]})
+	some a in rule.alert with input as r with data.tripline.context as ctx
+	contains(a.message, "read CloudTrail event history (LookupEvents)")
+}
+
 test_from_office_quiet if {
 	r := object.union(rec("cloudtrail.amazonaws.com", "StartQuery", {"queryStatement": "SELECT 1"}), {"sourceIPAddress": "192.0.2.60"})
 	count(rule.alert) == 0 with input as r with data.tripline.context as ctx

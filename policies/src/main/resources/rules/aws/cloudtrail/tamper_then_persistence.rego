@@ -84,6 +84,7 @@ tamper(r) := concat("; ", sort(found)) if {
 	r.eventSource == "cloudtrail.amazonaws.com"
 	r.eventName == "PutEventSelectors"
 	aws.succeeded(r)
+	not event_selectors_reduced.selectors(r)
 	advanced_selectors_exclude.selectors(r)
 	found := advanced_selectors_exclude.excluded(r)
 	count(found) > 0
