@@ -94,3 +94,45 @@ test_exception_by_user_and_ip if {
 test_null_request_parameters_still_alert if {
 	count(trail_updated.alert) == 1 with input as object.union(redirect, {"requestParameters": null})
 }
+
+# Record copied from AWS: "Error code and message log example" (an UpdateTrail that failed with
+# TrailNotFoundException), https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html#error-code-and-error-message
+aws_doc_update_trail_error := {
+	"eventVersion": "1.04",
+	"userIdentity": {
+		"type": "IAMUser",
+		"principalId": "EX_PRINCIPAL_ID",
+		"arn": "arn:aws:iam::123456789012:user/Alice",
+		"accountId": "123456789012",
+		"accessKeyId": "EXAMPLE_KEY_ID",
+		"userName": "Alice",
+	},
+	"eventTime": "2016-07-14T19:15:45Z",
+	"eventSource": "cloudtrail.amazonaws.com",
+	"eventName": "UpdateTrail",
+	"awsRegion": "us-east-2",
+	"sourceIPAddress": "205.251.233.182",
+	"userAgent": "aws-cli/1.10.32 Python/2.7.9 Windows/7 botocore/1.4.22",
+	"errorCode": "TrailNotFoundException",
+	"errorMessage": "Unknown trail: myTrail2 for the user: 123456789012",
+	"requestParameters": {"name": "myTrail2"},
+	"responseElements": null,
+	"requestID": "5d40662a-49f7-11e6-97e4-d9cb6ff7d6a3",
+	"eventID": "b7d4398e-b2f0-4faa-9c76-e2d316a8d67f",
+	"eventType": "AwsApiCall",
+	"recipientAccountId": "123456789012",
+}
+
+# Elastic's query requires event.outcome success: the failed update of AWS's example is quiet.
+test_aws_doc_failed_update_quiet if {
+	count(trail_updated.alert) == 0 with input as aws_doc_update_trail_error
+}
+
+# The same record without its error is a successful update and fires.
+test_aws_doc_update_without_error_fires if {
+	ok := object.remove(aws_doc_update_trail_error, ["errorCode", "errorMessage"])
+	some a in trail_updated.alert with input as ok
+	a.principal.name == "Alice"
+	a.resources == ["myTrail2"]
+	a.changes == {}
+}
