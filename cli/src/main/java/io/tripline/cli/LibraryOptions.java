@@ -33,6 +33,9 @@ public final class LibraryOptions {
       description = "Run only rules whose id matches (`*` matches anything, e.g. TRL-CT-*); repeatable.")
   public List<String> rules = new ArrayList<>();
 
+  /** Class-path data documents merged before --data (e.g. the simulated company's context). */
+  public final List<String> bundledData = new ArrayList<>();
+
   /** The files of the library, without user data. */
   public PolicyFiles files() throws IOException {
     if (policies.isEmpty()) {
@@ -52,7 +55,11 @@ public final class LibraryOptions {
    */
   public RuleLibrary load(String command, PrintWriter err) {
     try {
-      RuleLibrary library = RuleLibrary.compile(files().withData(data));
+      PolicyFiles files = files();
+      for (String resource : bundledData) {
+        files = files.withDataResource(LibraryOptions.class.getClassLoader(), resource);
+      }
+      RuleLibrary library = RuleLibrary.compile(files.withData(data));
       if (!rules.isEmpty()) {
         List<Pattern> globs = rules.stream().map(LibraryOptions::glob).toList();
         library = library.only(r -> globs.stream().anyMatch(g -> g.matcher(r.id()).matches()));

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       io.tripline.cli.scenario.ScenarioCommand.class,
       io.tripline.cli.simulate.SimulateCommand.class,
       io.tripline.cli.rego.RegoCommand.class,
+      io.tripline.cli.coverage.CoverageCommand.class,
       io.tripline.cli.detect.DetectCommand.class,
       io.tripline.cli.policy.PolicyCommand.class,
       io.tripline.cli.iam.IamCommand.class,

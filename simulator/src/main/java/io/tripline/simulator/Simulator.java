@@ -67,27 +67,47 @@ public final class Simulator {
   /** Draws per written record a baseline may use before the run reports a shortfall. */
   static final int MAX_DRAWS_PER_RECORD = 20;
 
-  /** The fewest draws of a profile that write {@code want} records (or the most allowed, when none does). */
+  /**
+   * The fewest draws of a profile that write {@code want} records (or the most allowed, when none
+   * does). Records written grow by at most one per draw and almost in proportion to draws, so the
+   * search interpolates: a run or three instead of one per bit of a binary search.
+   */
   private static int fit(String profile, int want, java.util.function.IntFunction<SimulationResult> run) {
-    if (want == 0 || written(run.apply(want), profile) >= want) {
+    if (want == 0) {
       return want;
     }
+    int cap = (int) Math.min(Integer.MAX_VALUE, (long) want * MAX_DRAWS_PER_RECORD);
+    java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+    java.util.function.IntUnaryOperator written = d -> seen.computeIfAbsent(d, k -> written(run.apply(k), profile));
     int low = want;
-    int high = want * 2;
-    int cap = want * MAX_DRAWS_PER_RECORD;
-    while (written(run.apply(high), profile) < want) {
+    int wl = written.applyAsInt(low);
+    if (wl >= want) {
+      return want;
+    }
+    // Grow until the count is reached: low writes too few, high enough.
+    int high = low;
+    int wh = wl;
+    while (wh < want) {
       if (high >= cap) {
         return cap;
       }
       low = high;
-      high = Math.min(cap, high * 2);
+      wl = wh;
+      long guess = wl <= 0 ? (long) high * 2 : (long) Math.ceil((double) high * want / wl * 1.01) + 1;
+      high = (int) Math.min(cap, Math.max(high + 1, guess));
+      wh = written.applyAsInt(high);
     }
+    // Interpolate inside (low, high] for the fewest draws that write want records.
     while (high - low > 1) {
-      int mid = (low + high) >>> 1;
-      if (written(run.apply(mid), profile) >= want) {
+      long span = (long) (high - low) * (want - wl) / Math.max(1, wh - wl);
+      int mid = (int) Math.max(low + 1, Math.min(high - 1, low + span));
+      int wm = written.applyAsInt(mid);
+      if (wm >= want) {
         high = mid;
+        wh = wm;
       } else {
         low = mid;
+        wl = wm;
       }
     }
     return high;

@@ -124,6 +124,18 @@ public record PolicyFiles(Map<String, String> modules, Value data) {
     return new PolicyFiles(modules, merged);
   }
 
+  /** This library with a data document from the class path merged at the root (e.g. a bundled context). */
+  public PolicyFiles withDataResource(ClassLoader loader, String resource) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("the bundled data file " + resource + " is missing from the class path");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      Value doc = resource.endsWith(".json") ? ValueJson.parseJson(text) : ValueJson.parseYaml(text);
+      return new PolicyFiles(modules, PolicySources.merge(data, doc));
+    }
+  }
+
   /** Both libraries together (modules of both; data merged, other's winning). */
   public PolicyFiles plus(PolicyFiles other) {
     Map<String, String> m = new LinkedHashMap<>(modules);

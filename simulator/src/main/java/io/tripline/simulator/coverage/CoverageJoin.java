@@ -228,7 +228,7 @@ final class CoverageJoin {
     breakdown.sort(Comparator.comparing(CoverageReport.BreakdownRow::technique).thenComparing(CoverageReport.BreakdownRow::outcome)
         .thenComparing(CoverageReport.BreakdownRow::eventKind));
     return new CoverageReport(List.copyOf(scenarios), List.copyOf(rules), List.copyOf(techniques), List.copyOf(breakdown),
-        new CoverageReport.Baseline(List.copyOf(profiles), baselineRecords, falsePositives.size()),
+        new CoverageReport.Baseline(List.copyOf(profiles), baselineRecords, falsePositives.size(), List.copyOf(falsePositives)),
         expected, stepsCaught, notLogged, simulated, aliases.currentVersion(), elapsed);
   }
 }

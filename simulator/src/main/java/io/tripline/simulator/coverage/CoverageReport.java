@@ -22,7 +22,7 @@ public record CoverageReport(
     Duration elapsed) {
 
   /** Baseline records per profile and the findings on them (all false positives). */
-  public record Baseline(List<Profile> profiles, long records, int falsePositives) {
+  public record Baseline(List<Profile> profiles, long records, int falsePositives, List<io.tripline.core.detect.Finding> findings) {
     public record Profile(String id, int requested, int written) {}
   }
 
