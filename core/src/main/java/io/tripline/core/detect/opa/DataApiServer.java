@@ -17,6 +17,7 @@ import java.util.function.Consumer;
  * who can reach the address, so callers bind to loopback unless told otherwise.
  */
 public final class DataApiServer implements AutoCloseable {
+  private static final String NODELAY = "sun.net.httpserver.nodelay";
   private final HttpServer server;
   private final ThreadPoolExecutor workers;
 
@@ -31,6 +32,11 @@ public final class DataApiServer implements AutoCloseable {
    */
   public static DataApiServer start(PreparedPolicy policy, InetSocketAddress address, int threads, Consumer<String> log)
       throws IOException {
+    // Without TCP_NODELAY, a response's body waits for the ACK of its headers: 40 ms per request.
+    // The JDK server reads this once, when it first starts; a value set by the user wins.
+    if (System.getProperty(NODELAY) == null) {
+      System.setProperty(NODELAY, "true");
+    }
     HttpServer server = HttpServer.create(address, 128);
     int n = Math.max(1, threads);
     ThreadPoolExecutor workers = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024), r -> {
