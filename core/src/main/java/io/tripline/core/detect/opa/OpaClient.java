@@ -128,28 +128,28 @@ final class OpaClient implements AutoCloseable {
     }
     String tries = " (tried " + settings.attempts() + " time" + (settings.attempts() == 1 ? "" : "s") + ")";
     if (lastIo != null) {
-      throw new DetectionException(unreachable(lastIo, path) + tries, lastIo);
+      throw new DetectionException(unreachable(lastIo, path, tries), lastIo);
     }
     throw new DetectionException("OPA at " + settings.url() + " failed POST /v1/data/" + path + ": " + lastProblem + tries
         + "; check OPA's log");
   }
 
-  private String unreachable(IOException e, String path) {
+  private String unreachable(IOException e, String path, String tries) {
     String url = settings.url().toString();
     if (e instanceof HttpConnectTimeoutException) {
-      return "cannot reach OPA at " + url + ": no connection within " + settings.connectTimeout().toSeconds()
-          + "s; check the host and port in --opa-url and any firewall in between";
+      return "cannot reach OPA at " + url + ": no connection within " + settings.connectTimeout().toSeconds() + "s"
+          + tries + "; check the host and port in --opa-url and any firewall in between";
     }
     if (e instanceof HttpTimeoutException) {
       return "OPA at " + url + " did not answer POST /v1/data/" + path + " within "
-          + settings.requestTimeout().toSeconds() + "s; it may be overloaded (try fewer --threads)";
+          + settings.requestTimeout().toSeconds() + "s" + tries + "; it may be overloaded (try fewer --threads)";
     }
     if (rootCause(e) instanceof UnresolvedAddressException) {
-      return "cannot reach OPA at " + url + ": unknown host " + settings.url().getHost() + "; check --opa-url";
+      return "cannot reach OPA at " + url + ": unknown host " + settings.url().getHost() + tries + "; check --opa-url";
     }
     String what = e instanceof ConnectException ? "connection refused"
         : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    return "cannot reach OPA at " + url + ": " + what + ". Is OPA running? Start it with "
+    return "cannot reach OPA at " + url + ": " + what + tries + ". Is OPA running? Start it with "
         + "`opa run --server policies/src/main/resources` (or `tripline serve`), and check --opa-url";
   }
 

@@ -39,6 +39,9 @@ public record OpaSettings(URI url, Duration connectTimeout, Duration requestTime
    */
   public static URI parseUrl(String text) {
     String hint = " (give OPA's base URL, e.g. http://127.0.0.1:8181)";
+    if (!text.contains("://")) {
+      throw new IllegalArgumentException("--opa-url " + text + " must start with http:// or https://" + hint);
+    }
     URI u;
     try {
       u = new URI(text.trim());
