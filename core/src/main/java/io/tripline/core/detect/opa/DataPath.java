@@ -28,7 +28,14 @@ record DataPath(List<String> segments) {
     return new DataPath(List.copyOf(segments));
   }
 
+  /**
+   * The query text. The root is spelled as a comprehension over its keys: the embedded engine
+   * answers a bare {@code data} query wrongly (an empty object, or an internal error).
+   */
   String query() {
+    if (segments.isEmpty()) {
+      return "{k: v | some k; v := data[k]}";
+    }
     StringBuilder b = new StringBuilder("data");
     for (String s : segments) {
       b.append('[').append(s.matches("-?[0-9]{1,18}") ? String.valueOf(Long.parseLong(s)) : ValueJson.quote(s)).append(']');

@@ -96,6 +96,13 @@ class DataApiServerTest {
   }
 
   @Test
+  void theRootIsEveryDocument() throws Exception {
+    Answer a = send("GET", "/v1/data", null);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body().path("result").path("opa").path("examples").path("servers").get(1).path("id").asText()).isEqualTo("s2");
+  }
+
+  @Test
   void aPostWithoutInputWarnsAsOpaDoes() throws Exception {
     assertThat(send("POST", "/v1/data/opa/examples/servers/0", null)).isEqualTo(new Answer(200, json("""
         {"result": {"id": "s1"}, "warning": {"code": "api_usage_warning", "message": "'input' key missing from the request"}}""")));

@@ -59,7 +59,9 @@ class OpaEngineEndToEndTest {
     return FindingJson.of(f).toString();
   }
 
-  static void assertSameFindings(PolicyFiles files, List<CloudTrailRecord> records, int minFindings) throws Exception {
+  /** Runs both engines and compares; returns the embedded run's summary. */
+  static DetectionSummary assertSameFindings(PolicyFiles files, List<CloudTrailRecord> records, int minFindings)
+      throws Exception {
     RuleLibrary library = RuleLibrary.compile(files);
     DetectionOptions options = DetectionOptions.defaults().threads(2).chunkSize(64);
     DetectionSummary[] embedded = new DetectionSummary[1];
@@ -74,7 +76,9 @@ class OpaEngineEndToEndTest {
       assertThat(actual).containsExactlyElementsOf(expected);
       assertThat(remote[0].records()).isEqualTo(embedded[0].records());
       assertThat(remote[0].errors()).isEqualTo(embedded[0].errors());
+      assertThat(remote[0].errorMessages()).isEqualTo(embedded[0].errorMessages());
     }
+    return embedded[0];
   }
 
   @Test
@@ -92,14 +96,17 @@ class OpaEngineEndToEndTest {
   }
 
   @Test
-  void everyRuleKindSameFindingsAsEmbedded() throws Exception {
+  void everyRuleKindAndEvaluationErrorsSameAsEmbedded() throws Exception {
     Path dir = Path.of(getClass().getResource("/io/tripline/core/detect/opa/rules").toURI());
     Random rnd = new Random(11);
     List<CloudTrailRecord> records = new ArrayList<>();
     for (int i = 0; i < 1500; i++) {
       records.add(cloudTrailCall(rnd, i));
     }
-    assertSameFindings(PolicyFiles.fromPaths(List.of(dir)), records, 20);
+    DetectionSummary s = assertSameFindings(PolicyFiles.fromPaths(List.of(dir)), records, 20);
+    // T-ERR-1 fails on some records: both engines report the same errors for the same records
+    assertThat(s.errors()).isPositive();
+    assertThat(s.errorMessages().get(0)).contains("eval_conflict_error");
   }
 
   /** A seeded mix of trail enumeration, log downloads, trail changes, denied bursts and console sign-ins. */
