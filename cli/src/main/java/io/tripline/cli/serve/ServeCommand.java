@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:stopped (Ctrl-C)",
+      "130:stopped with Ctrl-C (143 with SIGTERM): requests in progress finish first",
       "2:usage or input error (the address, the port in use, the library, a data file)",
       "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
