@@ -103,7 +103,9 @@ public final class OpaEvaluator implements RecordEvaluator {
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     ArrayNode records = input.putArray("records");
     for (Value v : inputs) {
-      records.add(ValueJson.toNode(v));
+      // a record read from a log is a view of its JSON: send that JSON as it is
+      JsonNode node = ValueJson.backingNode(v);
+      records.add(node != null ? node : ValueJson.toNode(v));
     }
     return input;
   }
