@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       io.tripline.cli.rego.RegoCommand.class,
       io.tripline.cli.coverage.CoverageCommand.class,
       io.tripline.cli.detect.DetectCommand.class,
+      io.tripline.cli.serve.ServeCommand.class,
       io.tripline.cli.policy.PolicyCommand.class,
       io.tripline.cli.iam.IamCommand.class,
       CommandLine.HelpCommand.class,

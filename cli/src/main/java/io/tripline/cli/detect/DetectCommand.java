@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.cli.LibraryOptions;
 import io.tripline.cli.Terminal;
 import io.tripline.core.detect.CorrelationHistory;
-import io.tripline.core.detect.DetectionEngine;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
 import io.tripline.core.detect.DetectionSummary;
@@ -63,6 +62,8 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Mixin LibraryOptions library;
 
+  @Mixin EngineOptions engine;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (- for standard input).")
   List<String> paths;
 
@@ -105,6 +106,14 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return detect();
+    } finally {
+      engine.close();
+    }
+  }
+
+  private int detect() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Severity min = severity("--min-severity", minSeverity, Severity.INFORMATIONAL, err);
@@ -114,6 +123,11 @@ public final class DetectCommand implements Callable<Integer> {
     }
     if (paths.contains("-") && (paths.size() > 1 || twoPass)) {
       err.println("tripline detect: - (standard input) cannot be combined with other paths or --two-pass");
+      return 2;
+    }
+    String engineProblem = engine.problem();
+    if (engineProblem != null) {
+      err.println("tripline detect: " + engineProblem);
       return 2;
     }
     RuleLibrary lib = library.load("tripline detect", err);
@@ -152,7 +166,7 @@ public final class DetectCommand implements Callable<Integer> {
     ReadSummary read;
     Format f = format;
     try (CloudTrailLogReader reader = open()) {
-      summary = DetectionEngine.embedded(lib, options).run(reader.iterator(), x -> {
+      summary = engine.create(lib, options).run(reader.iterator(), x -> {
         if (x.severity().compareTo(min) >= 0) {
           findings.add(x);
           if (f == Format.jsonl) {
@@ -210,7 +224,7 @@ public final class DetectCommand implements Callable<Integer> {
     }
     if (!logs.isEmpty()) {
       try (CloudTrailLogReader reader = CloudTrailLogReader.open(logs, ReadMode.SKIP_BAD_RECORDS)) {
-        DetectionEngine.embedded(lib, options.history(h)).learnHistory(reader.iterator());
+        engine.create(lib, options.history(h)).learnHistory(reader.iterator());
       } catch (DetectionException e) {
         throw new IOException("reading --history: " + e.getMessage(), e);
       }

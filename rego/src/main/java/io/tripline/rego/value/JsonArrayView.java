@@ -26,4 +26,9 @@ final class JsonArrayView extends ArrayValue {
     }
     return v;
   }
+
+  /** The node viewed (never changed through the view). */
+  JsonNode node() {
+    return node;
+  }
 }

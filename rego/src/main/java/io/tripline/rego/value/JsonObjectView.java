@@ -49,4 +49,9 @@ final class JsonObjectView extends ObjectValue {
     }
     return k;
   }
+
+  /** The node viewed (never changed through the view). */
+  JsonNode node() {
+    return node;
+  }
 }

@@ -74,6 +74,20 @@ public final class ValueJson {
     return StringValue.of(node.asText());
   }
 
+  /**
+   * The Jackson node a value read by {@link #fromNode} views, or null when it is not such a view:
+   * lets a caller send an input on as JSON without converting it member by member.
+   */
+  public static JsonNode backingNode(Value v) {
+    if (v instanceof JsonObjectView o) {
+      return o.node();
+    }
+    if (v instanceof JsonArrayView a) {
+      return a.node();
+    }
+    return null;
+  }
+
   /** Converts a value to a Jackson tree (sets become sorted arrays, non-string keys their JSON). */
   public static JsonNode toNode(Value v) {
     JsonNodeFactory f = JsonNodeFactory.instance;
