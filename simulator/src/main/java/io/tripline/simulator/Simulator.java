@@ -61,7 +61,41 @@ public final class Simulator {
 
   /** Runs a baseline profile on its own (no attack): {@code count} records on the day of the start and the day before. */
   public SimulationResult run(BaselineProfile profile, int count, SimulationOptions options) {
-    return attempt(profile, fit(profile.id(), count, n -> attempt(profile, n, options)), count, options);
+    // Draw a little more than needed (a profile's unlogged calls are known only after a run), then
+    // keep the first {@code count} records written: one or two runs, not a search.
+    int cap = (int) Math.min(Integer.MAX_VALUE, (long) count * MAX_DRAWS_PER_RECORD);
+    int draws = count;
+    SimulationResult r = attempt(profile, draws, count, options);
+    for (int tries = 0; written(r, profile.id()) < count && draws < cap && tries < 8; tries++) {
+      int w = written(r, profile.id());
+      draws = (int) Math.min(cap, w == 0 ? draws * 2L : (long) Math.ceil((double) draws * count / w * 1.02) + 16);
+      r = attempt(profile, draws, count, options);
+    }
+    return keepFirst(r, profile.id(), count);
+  }
+
+  /** The result with only the first {@code count} records of the baseline profile (in time order). */
+  private static SimulationResult keepFirst(SimulationResult r, String profile, int count) {
+    if (written(r, profile) <= count) {
+      return r;
+    }
+    List<CloudTrailRecord> kept = new ArrayList<>(count);
+    Map<String, RecordOrigin> origins = new LinkedHashMap<>();
+    int n = 0;
+    for (CloudTrailRecord rec : r.records()) {
+      RecordOrigin o = r.origins().get(rec.eventID());
+      boolean mine = o != null && o.baseline().map(profile::equals).orElse(false);
+      if (mine && n >= count) {
+        continue;
+      }
+      n += mine ? 1 : 0;
+      kept.add(rec);
+      if (o != null) {
+        origins.put(rec.eventID(), o);
+      }
+    }
+    return new SimulationResult(r.scenarioId(), r.runId(), r.seed(), List.copyOf(kept), r.steps(), count, r.baselineNotLogged(),
+        r.worldChanges(), java.util.Collections.unmodifiableMap(origins), tallies(r.baselines(), origins));
   }
 
   /** Draws per written record a baseline may use before the run reports a shortfall. */
