@@ -59,27 +59,35 @@ download(r) if {
 }
 
 # A record takes part: a successful enumeration or trail-bucket read by a principal that is not a
-# known log reader, or a console sign-in (to know how the session started).
+# known log reader or administrator, or a console sign-in (to know how the session started).
 match if {
 	enumeration(input)
 	aws.succeeded(input)
 	not context.log_reader(input)
+	not context.admin(input)
 }
 
 match if {
 	download(input)
 	aws.succeeded(input)
 	not context.log_reader(input)
+	not context.admin(input)
 }
 
 match if input.eventName == "ConsoleLogin"
 
+# Indexes of the batch's enumeration calls and trail-bucket reads (one pass each, so a long
+# window stays linear).
+enumerations := [i | some i, r in input.records; enumeration(r)]
+
+reads := [j | some j, r in input.records; download(r)]
+
 alert contains a if {
-	some i, first in input.records
-	enumeration(first)
-	some j, read in input.records
-	j > i
-	download(read)
+	count(enumerations) > 0
+	count(reads) > 0
+	last_read := max(reads)
+	last_read > min(enumerations)
+	read := input.records[last_read]
 	last := input.records[count(input.records) - 1]
 	not exceptions.excepted(rego.metadata.chain(), last)
 	involved := [x | some x in input.records; x.eventName != "ConsoleLogin"]

@@ -41,6 +41,12 @@ public final class CorrelationHistory {
     return out;
   }
 
+  /** Whether the value was seen for this rule, group and field. */
+  boolean contains(RuleInfo rule, String group, String field, Value value) {
+    TreeSet<Value> values = rules.getOrDefault(rule.id(), Map.of()).getOrDefault(group, Map.of()).get(field);
+    return values != null && values.contains(value);
+  }
+
   void add(RuleInfo rule, String group, String field, Value value) {
     rules.computeIfAbsent(rule.id(), k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>())
         .computeIfAbsent(field, k -> new TreeSet<>(ValueOrder.INSTANCE)).add(value);

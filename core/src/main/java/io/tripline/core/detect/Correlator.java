@@ -113,7 +113,9 @@ final class Correlator {
     int at = insertionPoint(g.entries, m);
     g.entries.add(at, m);
     boolean newValue = rule.kind() == RuleKind.NEW_VALUE;
-    if (!historyOnly && (newValue || !g.firing) && g.entries.size() >= rule.threshold()) {
+    // A new_value rule can only fire on a record with a value its group has not had.
+    boolean worthIt = newValue ? novel(rule, keyText, m.input()) : !g.firing;
+    if (!historyOnly && worthIt && g.entries.size() >= rule.threshold()) {
       evaluate(rule, g, keyText, m);
     }
     if (newValue) {
@@ -127,6 +129,16 @@ final class Correlator {
     if (++processed % 4096 == 0) {
       sweep(m.time());
     }
+  }
+
+  private boolean novel(RuleInfo rule, String keyText, Value input) {
+    for (String field : rule.newValue()) {
+      Value v = path(input, field);
+      if (v != null && !history.contains(rule, keyText, field, v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void evaluate(RuleInfo rule, Group g, String keyText, Matched newest) throws DetectionException {
