@@ -30,6 +30,9 @@ import java.util.Set;
  */
 public final class Simulator {
 
+  /** Where management events stay visible whatever trails do (the CloudTrail console's Event history). */
+  static final String EVENT_HISTORY = "CloudTrail Event history (LookupEvents, 90 days)";
+
   /** The run id prefix of a baseline profile run on its own. */
   static final String BASELINE_RUN = "baseline/";
 
@@ -207,6 +210,7 @@ public final class Simulator {
     String outcome = "success";
     final Set<String> trails = new LinkedHashSet<>();
     final Set<String> reasons = new LinkedHashSet<>();
+    String region;
 
     StepAccumulator(Step step, ApiCall call) {
       this.step = step;
@@ -215,6 +219,7 @@ public final class Simulator {
 
     void add(PlannedCall p, CallRunner.Outcome r) {
       String error = r.error();
+      region = r.record().path("awsRegion").asText(p.region());
       first = first == null ? p.time() : first;
       last = p.time();
       calls++;
@@ -231,7 +236,8 @@ public final class Simulator {
 
     StepReport report() {
       return new StepReport(step.index(), step.name(), step.call(), call.eventName(), step.actor(), first, last, calls, recorded,
-          outcome, List.copyOf(trails), List.copyOf(reasons), step.expect());
+          outcome, List.copyOf(trails), List.copyOf(reasons), step.expect(),
+          recorded == calls || call.dataEvent() ? Optional.empty() : Optional.of(EVENT_HISTORY + " in " + region));
     }
   }
 }

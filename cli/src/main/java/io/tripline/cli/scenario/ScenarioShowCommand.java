@@ -72,7 +72,7 @@ public final class ScenarioShowCommand implements Callable<Integer> {
       String when = step.first().toString() + (step.calls() > 1 ? " ×" + step.calls() : "");
       String outcome = step.outcome().equals("success") ? t.green("success") : t.yellow(step.outcome());
       String logged = step.logged() ? t.dim("logged by " + String.join(", ", step.loggedBy()))
-          : t.red(step.recorded() == 0 ? "NOT LOGGED" : "partly logged (" + step.recorded() + "/" + step.calls() + ")");
+          : t.red(step.recorded() == 0 ? "not delivered to the trail" : "partly delivered (" + step.recorded() + "/" + step.calls() + ")");
       out.println(String.format("%-24s %-10s %-44s %s  %s", when, step.actor(), step.call()
           + (step.call().endsWith(":" + step.eventName()) ? "" : " → " + step.eventName()), outcome, logged));
       if (!step.name().equals(step.call())) {
@@ -80,6 +80,7 @@ public final class ScenarioShowCommand implements Callable<Integer> {
       }
       if (!step.logged()) {
         step.notLoggedBecause().forEach(why -> out.println(String.format("%-24s %s", "", "  because " + why)));
+        step.stillVisibleIn().ifPresent(where -> out.println(String.format("%-24s %s", "", "  still visible in " + where)));
       }
     }
     out.println();

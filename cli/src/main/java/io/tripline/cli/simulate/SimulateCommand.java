@@ -47,8 +47,9 @@ import picocli.CommandLine;
       "SCRIPT is a scenario file, a directory of scripts (each base scenario once) or a bundled scenario id (see `tripline scenario list`); a variant is "
           + "id/variant; a baseline profile id gives 100 records of that normal activity alone. "
           + "The same scripts, --seed and --start give byte-identical output.",
-      "Steps that happened but that no trail recorded (logging stopped, selectors, no data events) "
-          + "are listed with the reason."
+      "Steps that happened but that no trail delivered (logging stopped, selectors, no data events) "
+          + "are listed with the reason, and where they are still visible (management events stay in "
+          + "CloudTrail Event history for 90 days)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:records written", "1:a script does not load", "2:usage error"})
@@ -218,9 +219,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
       }
       for (StepReport s : run.unlogged()) {
-        p.println("  " + t.yellow("not logged") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
+        p.println("  " + t.yellow("not delivered to the trail") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
             + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));
         s.notLoggedBecause().forEach(why -> p.println("    because " + why));
+        s.stillVisibleIn().ifPresent(where -> p.println("    still visible in " + where));
       }
     }
     if (!files.isEmpty()) {

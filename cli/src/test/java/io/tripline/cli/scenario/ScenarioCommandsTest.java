@@ -57,7 +57,8 @@ class ScenarioCommandsTest {
   void showsTheTimelineAndWhatWasNotLogged() {
     assertThat(run("show", "phished-console-to-persistence")).isEqualTo(0);
     assertThat(out.toString()).contains("2024-03-14T20:45:00Z").contains("signin:ConsoleLogin")
-        .contains("NOT LOGGED").contains("logging is off (stopped by step 10 (cloudtrail:StopLogging)");
+        .contains("not delivered to the trail").contains("logging is off (stopped by step 10 (cloudtrail:StopLogging)")
+        .contains("still visible in CloudTrail Event history").doesNotContain("NOT LOGGED");
   }
 
   @Test

@@ -47,7 +47,8 @@ class SimulateCommandTest {
     String a = Files.readString(dir.resolve("a/records.jsonl"));
     assertThat(a).isEqualTo(Files.readString(dir.resolve("b/records.jsonl")));
     assertThat(a).isNotEqualTo(Files.readString(dir.resolve("c/records.jsonl")));
-    assertThat(out.toString()).contains("not logged: step 4 iam:CreateAccessKey").contains("logging is off");
+    assertThat(out.toString()).contains("not delivered to the trail: step 4 iam:CreateAccessKey").contains("logging is off")
+        .contains("still visible in CloudTrail Event history (LookupEvents, 90 days) in us-east-1").doesNotContain("not logged");
   }
 
   @Test

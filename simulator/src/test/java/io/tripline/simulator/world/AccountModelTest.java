@@ -157,4 +157,25 @@ class AccountModelTest {
     assertThat(names(r)).containsExactly("PutBucketPolicy");
     assertThat(r.steps().get(1).notLoggedBecause().get(0)).contains("denies cloudtrail.amazonaws.com");
   }
+
+  @Test
+  void managementEventsNoTrailDeliversStayInEventHistoryDataEventsDoNot() {
+    SimulationResult r = Fixtures.run(script("""
+        - call: cloudtrail:DeleteTrail
+          params: {name: main}
+        - after: 1m
+          call: iam:CreateUser
+          params: {userName: backdoor}
+        - after: 1m
+          call: s3:GetObject
+          params: {bucketName: main-trail-logs, key: AWSLogs/x.json.gz}
+        """));
+    StepReport management = r.steps().get(1);
+    assertThat(management.logged()).isFalse();
+    assertThat(management.stillVisibleIn()).contains("CloudTrail Event history (LookupEvents, 90 days) in us-east-1");
+    StepReport data = r.steps().get(2);
+    assertThat(data.logged()).isFalse();
+    assertThat(data.stillVisibleIn()).isEmpty();
+    assertThat(r.steps().get(0).stillVisibleIn()).as("delivered").isEmpty();
+  }
 }
