@@ -28,7 +28,8 @@ final class InspectTextView {
     out.println("  digest files skipped  " + read.digestFilesSkipped());
     if (inventory.first().isPresent()) {
       Duration span = Duration.between(inventory.first().get(), inventory.last().get());
-      out.println("  time range            " + inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")");
+      terminal.wrapped("  time range            ", inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")",
+          "                        ");
     }
 
     if (origins.present()) {
@@ -98,7 +99,7 @@ final class InspectTextView {
       return;
     }
     terminal.out().println();
-    table.lines(terminal::bold).forEach(terminal.out()::println);
+    table.lines(terminal::bold, terminal.width()).forEach(terminal.out()::println);
   }
 
   static String human(Duration d) {

@@ -1,6 +1,7 @@
 package io.tripline.cli.logs;
 
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.core.log.CloudTrailLogReader;
 import io.tripline.core.log.LogInputException;
 import io.tripline.core.log.LogInventory;
@@ -68,6 +69,8 @@ public final class LogsInspectCommand implements Callable<Integer> {
       description = "Rows per table in the text summary (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @CommandLine.Mixin WideOption display = new WideOption();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -108,7 +111,7 @@ public final class LogsInspectCommand implements Callable<Integer> {
     if (format == Format.json) {
       new InspectJsonView().print(out, summary, inventory, origins);
     } else {
-      new InspectTextView(Terminal.detect(out), top).print(summary, inventory, origins);
+      new InspectTextView(Terminal.detect(out, display.wide()), top).print(summary, inventory, origins);
       reportProblems(err, summary);
     }
     return 0;

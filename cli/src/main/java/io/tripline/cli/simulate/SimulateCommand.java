@@ -1,6 +1,7 @@
 package io.tripline.cli.simulate;
 
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.core.ecs.EcsDocument;
 import io.tripline.core.log.JsonLinesWriter;
 import io.tripline.core.log.S3LayoutWriter;
@@ -81,6 +82,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--no-tag", description = "Leave user agents untouched (no tripline_<run id> suffix).")
   boolean noTag;
+
+  @CommandLine.Mixin WideOption display = new WideOption();
 
   @Option(names = "--force", description = "Replace an earlier `tripline simulate` output in DIR: remove only the files its "
       + RunManifest.FILE_NAME + " lists (never other files), then write.")
@@ -207,26 +210,26 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private void summarize(List<SimulationResult> runs, List<Path> files, PrintWriter printer) {
-    Terminal t = Terminal.detect(printer);
+    Terminal t = Terminal.detect(printer, display.wide());
     PrintWriter p = t.out();
     for (SimulationResult run : runs) {
-      p.println(t.bold(run.scenarioId()) + "  run " + run.runId() + "  seed " + run.seed() + "  "
-          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""));
+      t.wrapped(t.bold(run.scenarioId()) + "  ", "run " + run.runId() + "  seed " + run.seed() + "  "
+          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""), "  ");
       for (SimulationResult.BaselineTally b : run.baselines()) {
         if (b.shortfall()) {
-          p.println("  " + t.yellow("baseline " + b.profile()) + ": " + b.written() + " of " + b.requested()
-              + " records written; no trail records the rest of its calls in this run");
+          t.wrapped("  " + t.yellow("baseline " + b.profile()) + ": ", b.written() + " of " + b.requested()
+              + " records written; no trail records the rest of its calls in this run", "    ");
         }
       }
       for (StepReport s : run.unlogged()) {
-        p.println("  " + t.yellow("not delivered to the trail") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
-            + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));
-        s.notLoggedBecause().forEach(why -> p.println("    because " + why));
-        s.stillVisibleIn().ifPresent(where -> p.println("    still visible in " + where));
+        t.wrapped("  " + t.yellow("not delivered to the trail") + ": ", "step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
+            + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""), "    ");
+        s.notLoggedBecause().forEach(why -> t.wrapped("    because ", why, "      "));
+        s.stillVisibleIn().ifPresent(where -> t.wrapped("    still visible in ", where, "      "));
       }
     }
     if (!files.isEmpty()) {
-      p.println("wrote " + files.size() + " file(s) under " + out + (files.size() <= 3 ? ": " + files : ""));
+      t.wrapped("", "wrote " + files.size() + " file(s) under " + out + (files.size() <= 3 ? ": " + files : ""), "  ");
     }
     p.flush();
   }
