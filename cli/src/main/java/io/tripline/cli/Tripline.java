@@ -38,6 +38,7 @@ public final class Tripline implements Runnable {
   public static int run(String... args) {
     CommandLine cmd = new CommandLine(new Tripline());
     cmd.setExecutionExceptionHandler(new ErrorReporter());
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
     return cmd.execute(args);
   }
 

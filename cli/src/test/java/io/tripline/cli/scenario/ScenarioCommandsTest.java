@@ -66,4 +66,10 @@ class ScenarioCommandsTest {
     assertThat(run("show", "no-such-scenario")).isEqualTo(1);
     assertThat(err.toString()).contains("no bundled scenario or baseline with that id");
   }
+
+  @Test
+  void aMistypedIdSuggestsTheNearestScenarios() {
+    assertThat(run("show", "cloudtrail-stop-loging")).isEqualTo(1);
+    assertThat(err.toString()).contains("nearest: cloudtrail-stop-logging");
+  }
 }
