@@ -66,7 +66,7 @@ final class InspectTextView {
 
     section(counts("SOURCE IP ADDRESS", inventory.sourceIps()));
     TextTable errors = counts("ERROR CODE", inventory.errorCodes());
-    if (errors.isEmpty()) {
+    if (errors.isEmpty() && inventory.records() > 0) {
       out.println();
       out.println(terminal.bold("ERROR CODE") + "  " + terminal.green("none: every call succeeded"));
     } else {

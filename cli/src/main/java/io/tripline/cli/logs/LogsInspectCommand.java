@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the logs were read (bad records, if any, were skipped and counted)",
-      "1:--strict and a bad record or file was found",
+      "1:no log file or no record was found, or --strict and a bad record or file was found",
       "2:usage error, or a path that does not exist"
     })
 public final class LogsInspectCommand implements Callable<Integer> {
@@ -108,11 +108,23 @@ public final class LogsInspectCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    if (summary.filesRead() == 0 && !paths.equals(List.of("-"))) {
+      err.println("tripline logs inspect: no CloudTrail log files in " + String.join(", ", paths)
+          + " (looked for .json, .json.gz, .jsonl, .ndjson and .gz files" + (summary.digestFilesSkipped() > 0
+              ? "; found only " + summary.digestFilesSkipped() + " digest file(s), which hold no records" : "") + ")");
+      err.flush();
+      return 1;
+    }
     if (format == Format.json) {
       new InspectJsonView().print(out, summary, inventory, origins);
     } else {
       new InspectTextView(Terminal.detect(out, display.wide()), top).print(summary, inventory, origins);
       reportProblems(err, summary);
+    }
+    if (inventory.records() == 0) {
+      err.println("tripline logs inspect: no records in the " + summary.filesRead() + " file(s) read");
+      err.flush();
+      return 1;
     }
     return 0;
   }

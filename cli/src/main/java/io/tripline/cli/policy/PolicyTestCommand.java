@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test that ran passed",
-      "1:a test failed or ended in an error, or the policies do not compile",
+      "1:a test failed or ended in an error, no test was found, or the policies do not compile",
       "2:usage error or unreadable path"
     })
 public final class PolicyTestCommand implements Callable<Integer> {
@@ -89,6 +89,14 @@ public final class PolicyTestCommand implements Callable<Integer> {
       for (RegoError x : e.errors()) {
         err.println(x);
       }
+      return 1;
+    }
+    if (result.results().isEmpty()) {
+      err.println("tripline policy test: " + (run == null
+          ? "no tests found in " + paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+              + " (a test is a rule named test_... in a .rego file)"
+          : "no test matches --run " + run));
+      err.flush();
       return 1;
     }
     if (coverage && result.ok()) {
