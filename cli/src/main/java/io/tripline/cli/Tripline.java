@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "tripline",
     mixinStandardHelpOptions = true,
     versionProvider = Tripline.Version.class,
-    description = "Replay CloudTrail attack scenarios, run Rego detections and IAM checks, report coverage.",
+    description = "Replay attack scenarios as synthetic CloudTrail logs, inspect CloudTrail logs, evaluate and test Rego "
+        + "policies, and evaluate IAM requests.",
     subcommands = {
       io.tripline.cli.logs.LogsCommand.class,
       io.tripline.cli.scenario.ScenarioCommand.class,

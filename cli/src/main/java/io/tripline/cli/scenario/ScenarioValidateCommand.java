@@ -17,8 +17,8 @@ import picocli.CommandLine;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate scenario scripts, fragments and baseline profiles: YAML syntax, the JSON Schema "
-          + "(simulator/src/main/resources/io/tripline/simulator/schema/scenario.schema.json), calls known to "
+      "Validate scenario scripts, fragments and baseline profiles: YAML syntax, the scenario JSON Schema "
+          + "(every key is listed in the README, section Attack simulator), calls known to "
           + "the API catalog, actors, times and variables. Every problem is printed as file:line:column: message.",
       "",
       "PATH is a file, a directory (all *.yaml under it) or the id of a bundled scenario. "
