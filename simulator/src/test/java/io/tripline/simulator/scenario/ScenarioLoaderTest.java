@@ -197,4 +197,19 @@ class ScenarioLoaderTest {
     assertThat(quote.diagnostics()).singleElement().asString()
         .contains("started at line 2, column 8").contains("expected the closing quote");
   }
+
+  @Test
+  void baselineMixParametersAreCheckedToo() {
+    LoadResult r = Fixtures.load("""
+        baseline: readers
+        title: readers
+        include: [small-account]
+        actors:
+          reader: {type: IAMUser, userName: reader, sourceIp: 192.0.2.7}
+        mix:
+          - {call: "s3:GetObject", params: {bucketName: "${trail.bukcet}", key: "${trail.logKeyPrefix}x.json.gz"}}
+        """);
+    assertThat(r.diagnostics()).singleElement().asString().startsWith("test.yaml:7:")
+        .contains("unknown field 'bukcet' of a trail; did you mean 'bucket'?");
+  }
 }
