@@ -85,6 +85,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin WideOption display = new WideOption();
 
+  @Option(names = "--one-world", description = "Run all SCRIPTs in one account world, their timelines interleaved: what one "
+      + "changes (a trail stopped, log file validation on), the others see. They must share the account; the world is the first's.")
+  boolean oneWorld;
+
   @Option(names = "--force", description = "Replace an earlier `tripline simulate` output in DIR: remove only the files its "
       + RunManifest.FILE_NAME + " lists (never other files), then write.")
   boolean force;
@@ -145,11 +149,24 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulator simulator = new Simulator(sources.catalog());
     List<SimulationResult> runs = new ArrayList<>();
     List<CloudTrailRecord> records = new ArrayList<>();
-    for (int i = 0; i < selected.size(); i++) {
-      SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
-      SimulationResult run = simulator.run(selected.get(i), o);
-      runs.add(run);
-      records.addAll(run.records());
+    if (oneWorld && !selected.isEmpty()) {
+      try {
+        for (SimulationResult run : simulator.run(selected, options.withBaselines(mixes))) {
+          runs.add(run);
+          records.addAll(run.records());
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("tripline simulate: --one-world: " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+    } else {
+      for (int i = 0; i < selected.size(); i++) {
+        SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
+        SimulationResult run = simulator.run(selected.get(i), o);
+        runs.add(run);
+        records.addAll(run.records());
+      }
     }
     for (BaselineProfile profile : alone) {
       SimulationResult run = simulator.run(profile, BASELINE_ALONE, options);

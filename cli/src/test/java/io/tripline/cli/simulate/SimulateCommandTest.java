@@ -144,4 +144,20 @@ class SimulateCommandTest {
     assertThat(err.toString()).contains("nothing was deleted");
     assertThat(files(dir)).containsExactly("report.json");
   }
+
+  @Test
+  void oneWorldCarriesTheChangeManagementStateIntoTheAttack(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-update-trail-change-management", "cloudtrail-log-delivery-redirected", "--one-world",
+        "--format", "jsonl", "--out", dir.toString())).isEqualTo(0);
+    List<com.fasterxml.jackson.databind.JsonNode> updates = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("records.jsonl"))) {
+      com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      if (r.path("eventName").asText().equals("UpdateTrail")) {
+        updates.add(r);
+      }
+    }
+    assertThat(updates).hasSize(2);
+    assertThat(updates.get(1).path("responseElements").path("logFileValidationEnabled").asBoolean())
+        .as("the attacker's UpdateTrail shows validation as the change left it").isTrue();
+  }
 }
