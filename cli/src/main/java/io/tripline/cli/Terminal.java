@@ -102,6 +102,27 @@ public final class Terminal {
     wrap(first, text, next).forEach(out::println);
   }
 
+  /** A writer over this terminal's stream whose println wraps each message to the width (continuation lines indented). */
+  public PrintWriter wrapping() {
+    if (width <= 0) {
+      return out;
+    }
+    Terminal self = this;
+    return new PrintWriter(out, true) {
+      @Override
+      public void println(String x) {
+        for (String line : self.wrap("", String.valueOf(x), "  ")) {
+          super.println(line);
+        }
+      }
+
+      @Override
+      public void println(Object x) {
+        println(String.valueOf(x));
+      }
+    };
+  }
+
   /** The line cut to the width with … (escape codes do not count, and are closed after a cut). */
   public String fit(String s) {
     if (width <= 0 || visible(s) <= width) {

@@ -74,7 +74,7 @@ public final class LogsInspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     if (top < 1) {
       err.println("tripline logs inspect: --top must be at least 1, not " + top);
       return 2;

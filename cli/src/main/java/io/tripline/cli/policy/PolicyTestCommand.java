@@ -1,6 +1,7 @@
 package io.tripline.cli.policy;
 
 import com.google.re2j.PatternSyntaxException;
+import io.tripline.cli.Terminal;
 import io.tripline.rego.PolicySources;
 import io.tripline.rego.RegoError;
 import io.tripline.rego.RegoException;
@@ -66,7 +67,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr()).wrapping();
     TestRunOptions options;
     try {
       options = TestRunOptions.DEFAULT.run(run).coverage(coverage).strict(strict);

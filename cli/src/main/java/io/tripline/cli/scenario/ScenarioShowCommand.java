@@ -39,7 +39,7 @@ public final class ScenarioShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ScenarioSources sources = new ScenarioSources();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     ScenarioSources.Selection selection = sources.select(target);
     if (!selection.ok()) {
       selection.problems().forEach(err::println);

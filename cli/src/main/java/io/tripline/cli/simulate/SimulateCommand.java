@@ -100,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     ScenarioSources sources = new ScenarioSources();
     SimulationOptions options = SimulationOptions.defaults().withSeed(seed).withTag(!noTag);
     if (start != null) {
