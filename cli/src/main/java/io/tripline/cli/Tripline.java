@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "tripline",
     mixinStandardHelpOptions = true,
     versionProvider = Tripline.Version.class,
-    description = "Replay CloudTrail attack scenarios, run Rego detections and IAM checks, report coverage.",
+    description = "Replay attack scenarios as synthetic CloudTrail logs, inspect CloudTrail logs, evaluate and test Rego "
+        + "policies, and evaluate IAM requests.",
     subcommands = {
       io.tripline.cli.logs.LogsCommand.class,
       io.tripline.cli.scenario.ScenarioCommand.class,
@@ -41,6 +42,7 @@ public final class Tripline implements Runnable {
   public static int run(String... args) {
     CommandLine cmd = new CommandLine(new Tripline());
     cmd.setExecutionExceptionHandler(new ErrorReporter());
+    cmd.setParameterExceptionHandler(new UsageErrorHandler());
     return cmd.execute(args);
   }
 

@@ -140,12 +140,12 @@ public final class PolicyEvaluator {
     boolean roleGrant = !crossAccount && granted == PrincipalMatch.ROLE;
     if (p.type() != PrincipalType.ROOT && !identity.allows() && !roleGrant) {
       return v.implicit(PolicyType.IDENTITY, "no identity-based policy allows " + req.action() + " on " + resource
-          + (crossAccount ? " (cross-account access needs an allow in both accounts)" : ""));
+          + (crossAccount ? " (cross-account access needs an allow in both accounts)" : "") + identity.failedAllowNote());
     }
     // 6. Permissions boundary.
     if (boundary != null && !boundary.allows()) {
       return v.implicit(PolicyType.PERMISSIONS_BOUNDARY, "the permissions boundary " + req.permissionsBoundary().name()
-          + " does not allow " + req.action() + " (the boundary caps what identity-based policies grant)");
+          + " does not allow " + req.action() + " (the boundary caps what identity-based policies grant)" + boundary.failedAllowNote());
     }
     // 7. Session policy.
     if (p.type().isSession()) {
@@ -211,6 +211,11 @@ public final class PolicyEvaluator {
       for (Statement st : policy.document().statements()) {
         PrincipalMatch m = matcher.applies(st, policy.document());
         if (m == PrincipalMatch.NONE) {
+          String failed = st.effect() == Effect.ALLOW ? matcher.failedCondition(st, policy.document()) : null;
+          if (failed != null) {
+            out.failedAllows.add(label(new MatchedStatement(type, prefix + policy.name(), st.sid(), st.index(), st.effect()))
+                + " allows but its condition " + failed + " failed");
+          }
           continue;
         }
         MatchedStatement ms = new MatchedStatement(type, prefix + policy.name(), st.sid(), st.index(), st.effect());

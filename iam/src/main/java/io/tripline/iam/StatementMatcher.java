@@ -44,6 +44,23 @@ final class StatementMatcher {
     return ConditionEvaluator.holds(st.conditions(), context, variables, globs) ? who : PrincipalMatch.NONE;
   }
 
+  /**
+   * The key of the first condition that keeps an otherwise applying statement from applying
+   * (action, resource and principal match), or null when it applies or fails for another reason.
+   */
+  String failedCondition(Statement st, PolicyDocument doc) {
+    if (st.conditions().isEmpty() || !actionMatches(st.action()) || !resourceMatches(st.resource(), doc.variablesEnabled())
+        || PrincipalMatcher.match(st.principal(), principal) == PrincipalMatch.NONE) {
+      return null;
+    }
+    for (var c : st.conditions()) {
+      if (!ConditionEvaluator.holds(c, context, doc.variablesEnabled(), globs)) {
+        return c.key();
+      }
+    }
+    return null;
+  }
+
   /** Case-insensitive wildcard match of the whole {@code service:Action}; NotAction inverts. */
   boolean actionMatches(ElementList list) {
     boolean any = false;

@@ -30,6 +30,7 @@ public final class PreparedPolicy {
   private final BuiltinTable builtins;
   private final AnnotationSet annotations;
   private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
+  private final Map<String, Captured> captured = new ConcurrentHashMap<>();
 
   PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins) {
     this(root, data, builtins, AnnotationSet.EMPTY);
@@ -118,6 +119,46 @@ public final class PreparedPolicy {
     }
     return new QueryResult(out);
   }
+
+  /**
+   * Evaluates a query as {@code opa eval} does: each expression's value is captured, so a query
+   * whose value is false ({@code false}, {@code 1 == 2}, a rule defaulting to false) is defined
+   * with {@code "value": false}; with several expressions or iteration a false expression still
+   * makes the query undefined (OPA's rewriteQueryToCaptureValue).
+   */
+  public QueryResult evaluateCapturing(String query, Value input, EvalOptions options) {
+    CompiledQuery plain = prepare(query);
+    Captured c = captured.get(query);
+    if (c == null) {
+      QueryCapture.Rewritten r = QueryCapture.rewrite(RegoParser.parseQuery(query), builtins);
+      CompiledQuery compiled;
+      try {
+        compiled = r.captures().isEmpty() ? plain : Compiler.compileQuery(r.body(), query, root, builtins);
+      } catch (CompileException e) {
+        compiled = plain; // a capture the compiler refuses (an output argument it cannot see): evaluate as written
+        r = new QueryCapture.Rewritten(r.body(), Map.of(), r.expressions());
+      }
+      c = new Captured(compiled, r);
+      captured.put(query, c);
+    }
+    QueryResult raw = evaluate(c.compiled(), input, options);
+    List<QueryResult.Result> out = new ArrayList<>();
+    for (QueryResult.Result res : raw.results()) {
+      List<QueryResult.Expression> exprs = new ArrayList<>();
+      for (int i = 0; i < c.rewrite().expressions(); i++) {
+        QueryResult.Expression e = res.expressions().get(i);
+        String var = c.rewrite().captures().get(i);
+        Value v = var == null ? e.value() : res.bindings().get(var);
+        exprs.add(new QueryResult.Expression(v == null ? e.value() : v, plain.texts().get(i), e.location()));
+      }
+      Map<String, Value> bindings = new java.util.LinkedHashMap<>(res.bindings());
+      bindings.keySet().removeIf(k -> k.startsWith(QueryCapture.PREFIX));
+      out.add(new QueryResult.Result(exprs, bindings));
+    }
+    return new QueryResult(out);
+  }
+
+  private record Captured(CompiledQuery compiled, QueryCapture.Rewritten rewrite) {}
 
   private static int indexOf(CompiledQuery q, int original) {
     for (int i = 0; i < q.originalIndex().length; i++) {

@@ -63,8 +63,19 @@ public final class ScenarioSources {
         return library.load(resource);
       }
     }
+    List<String> known = new ArrayList<>();
+    for (String resource : library.resources()) {
+      if (!resource.contains("/fragments/")) {
+        known.add(resource.substring(resource.lastIndexOf('/') + 1, resource.length() - ".yaml".length()));
+      }
+    }
+    String lower = base.toLowerCase();
+    List<String> nearest = known.stream()
+        .sorted(java.util.Comparator.comparingInt((String k) -> ApiCatalog.distance(lower, k)).thenComparing(k -> k))
+        .limit(3).toList();
     return new LoadResult(id, LoadResult.Kind.UNKNOWN, List.of(), List.of(), List.of(new Diagnostic(id, 0, 0,
-        "no such file, and no bundled scenario or baseline with that id; see `tripline scenario list`")));
+        "no such file, and no bundled scenario or baseline with that id; nearest: " + String.join(", ", nearest)
+            + " (see `tripline scenario list`)")));
   }
 
   /**

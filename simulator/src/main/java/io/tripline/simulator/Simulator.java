@@ -30,6 +30,9 @@ import java.util.Set;
  */
 public final class Simulator {
 
+  /** Where management events stay visible whatever trails do (the CloudTrail console's Event history). */
+  static final String EVENT_HISTORY = "CloudTrail Event history (LookupEvents, 90 days)";
+
   /** The run id prefix of a baseline profile run on its own. */
   static final String BASELINE_RUN = "baseline/";
 
@@ -46,6 +49,25 @@ public final class Simulator {
    * {@link SimulationResult#baselines()}.
    */
   public SimulationResult run(Scenario scenario, SimulationOptions options) {
+    return run(List.of(scenario), options).get(0);
+  }
+
+  /**
+   * Runs several scenarios in one account world, their timelines interleaved by time: what one
+   * changes (a trail stopped, log file validation turned on) the others see from then on. The
+   * account and world come from the first scenario; every scenario must name the same account.
+   * Baselines are mixed into the first scenario's result. One result per scenario, in order.
+   */
+  public List<SimulationResult> run(List<Scenario> scenarios, SimulationOptions options) {
+    if (scenarios.isEmpty()) {
+      throw new IllegalArgumentException("no scenario to run");
+    }
+    for (Scenario s : scenarios) {
+      if (!s.account().equals(scenarios.get(0).account())) {
+        throw new IllegalArgumentException(s.id() + " runs in account " + s.account() + ", not " + scenarios.get(0).account()
+            + "; scenarios share a world only within one account");
+      }
+    }
     List<SimulationOptions.BaselineMix> mixes = options.baselines();
     int[] draws = mixes.stream().mapToInt(SimulationOptions.BaselineMix::count).toArray();
     for (int i = 0; i < draws.length; i++) {
@@ -53,10 +75,10 @@ public final class Simulator {
       draws[i] = fit(mixes.get(i).profile().id(), mixes.get(i).count(), n -> {
         int[] d = draws.clone();
         d[profile] = n;
-        return attempt(scenario, options, d);
+        return attempt(scenarios, options, d).get(0);
       });
     }
-    return attempt(scenario, options, draws);
+    return attempt(scenarios, options, draws);
   }
 
   /** Runs a baseline profile on its own (no attack): {@code count} records on the day of the start and the day before. */
@@ -151,27 +173,37 @@ public final class Simulator {
     return (int) r.origins().values().stream().filter(o -> o.baseline().map(profile::equals).orElse(false)).count();
   }
 
-  private SimulationResult attempt(Scenario scenario, SimulationOptions options, int[] draws) {
-    long seed = options.seed() * 0x9E3779B97F4A7C15L + scenario.id().hashCode();
+  private List<SimulationResult> attempt(List<Scenario> scenarios, SimulationOptions options, int[] draws) {
+    Scenario first = scenarios.get(0);
+    long seed = options.seed() * 0x9E3779B97F4A7C15L
+        + (scenarios.size() == 1 ? first.id().hashCode() : scenarios.stream().map(Scenario::id).toList().hashCode());
     Ids ids = new Ids(seed);
     String runId = ids.stableHex("run", 12);
-    World world = World.from(scenario.world(), scenario.account(), scenario.region());
+    World world = World.from(first.world(), first.account(), first.region());
     Identities identities = new Identities(options.seed());
-    scenario.actors().values().forEach(a -> identities.register(a, scenario.account()));
-    options.baselines().forEach(m -> m.profile().actors().values().forEach(a -> identities.register(a, scenario.account())));
+    scenarios.forEach(s -> s.actors().values().forEach(a -> identities.register(a, first.account())));
+    options.baselines().forEach(m -> m.profile().actors().values().forEach(a -> identities.register(a, first.account())));
     Map<String, ResolvedActor> actors = new LinkedHashMap<>();
-    scenario.actors().forEach((k, a) -> actors.put(k, ResolvedActor.resolve(a, scenario.account(), identities)));
-    Instant anchor = start(scenario, options);
-    List<PlannedCall> plan = new ArrayList<>(Timeline.plan(scenario, anchor, ids));
+    List<PlannedCall> plan = new ArrayList<>();
+    Map<Step, Integer> owner = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario s = scenarios.get(i);
+      String prefix = scenarios.size() == 1 ? "" : i + "/";
+      s.actors().forEach((k, a) -> actors.put(prefix + k, ResolvedActor.resolve(a, first.account(), identities)));
+      plan.addAll(Timeline.plan(s, start(s, options), ids, prefix, 10_000_000L * i));
+      int index = i;
+      s.steps().forEach(st -> owner.put(st, index));
+    }
+    Instant anchor = start(first, options);
     List<SimulationResult.BaselineTally> wanted = new ArrayList<>();
     for (int i = 0; i < options.baselines().size(); i++) {
       BaselineProfile p = options.baselines().get(i).profile();
-      p.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(p, k), ResolvedActor.resolve(a, scenario.account(), identities)));
-      plan.addAll(BaselineGenerator.plan(p, draws[i], anchor, baselineIds(options, p), scenario.region(), 1_000_000L * (i + 1)));
+      p.actors().forEach((k, a) -> actors.put(BaselineGenerator.actorKey(p, k), ResolvedActor.resolve(a, first.account(), identities)));
+      plan.addAll(BaselineGenerator.plan(p, draws[i], anchor, baselineIds(options, p), first.region(), 1_000_000_000L * (i + 1)));
       wanted.add(new SimulationResult.BaselineTally(p.id(), options.baselines().get(i).count(), 0));
     }
     plan.sort(Comparator.comparing(PlannedCall::time).thenComparingLong(PlannedCall::order));
-    return execute(scenario.id(), runId, options, world, actors, plan, ids, scenario.account(), wanted);
+    return execute(scenarios.stream().map(Scenario::id).toList(), runId, options, world, actors, plan, ids, first.account(), wanted, owner);
   }
 
   private SimulationResult attempt(BaselineProfile profile, int draws, int want, SimulationOptions options) {
@@ -185,8 +217,8 @@ public final class Simulator {
     List<PlannedCall> plan = new ArrayList<>(BaselineGenerator.plan(profile, draws,
         options.start().orElse(SimulationOptions.DEFAULT_START), baselineIds(options, profile), profile.region(), 0));
     plan.sort(Comparator.comparing(PlannedCall::time).thenComparingLong(PlannedCall::order));
-    return execute(BASELINE_RUN + profile.id(), ids.stableHex("run", 12), options, world, actors, plan, ids, profile.account(),
-        List.of(new SimulationResult.BaselineTally(profile.id(), want, 0)));
+    return execute(List.of(BASELINE_RUN + profile.id()), ids.stableHex("run", 12), options, world, actors, plan, ids, profile.account(),
+        List.of(new SimulationResult.BaselineTally(profile.id(), want, 0)), Map.of()).get(0);
   }
 
   private SimulationResult attempt(BaselineProfile profile, int draws, SimulationOptions options) {
@@ -206,26 +238,32 @@ public final class Simulator {
     return o.start().orElse(SimulationOptions.DEFAULT_START).plus(s.startOffset());
   }
 
-  private SimulationResult execute(String id, String runId, SimulationOptions options, World world,
-      Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account, List<SimulationResult.BaselineTally> wanted) {
+  /** Makes the planned calls; {@code owner} says which of {@code names} each step belongs to (baselines go to the first). */
+  private List<SimulationResult> execute(List<String> names, String runId, SimulationOptions options, World world,
+      Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account, List<SimulationResult.BaselineTally> wanted,
+      Map<Step, Integer> owner) {
     CallRunner runner = new CallRunner(catalog, world, actors, ids, account, options.tag() ? runId : null);
-    List<CloudTrailRecord> records = new ArrayList<>(plan.size());
-    Map<String, RecordOrigin> origins = new LinkedHashMap<>();
-    boolean alone = id.startsWith(BASELINE_RUN);
-    Optional<String> scenarioId = alone ? Optional.empty() : Optional.of(id.contains("/") ? id.substring(0, id.indexOf('/')) : id);
-    Optional<String> variant = alone || !id.contains("/") ? Optional.empty() : Optional.of(id.substring(id.indexOf('/') + 1));
-    Map<Integer, StepAccumulator> steps = new LinkedHashMap<>();
+    int n = names.size();
+    List<List<CloudTrailRecord>> records = new ArrayList<>();
+    List<Map<String, RecordOrigin>> origins = new ArrayList<>();
+    List<Map<Integer, StepAccumulator>> steps = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      records.add(new ArrayList<>());
+      origins.add(new LinkedHashMap<>());
+      steps.add(new LinkedHashMap<>());
+    }
     int baselineRecords = 0;
     int baselineLost = 0;
     for (PlannedCall p : plan) {
       CallRunner.Outcome o = runner.run(p);
+      int k = p.step() == null ? 0 : owner.getOrDefault(p.step(), 0);
       if (o.recorded()) {
-        records.add(CloudTrailRecord.of(o.record()));
+        records.get(k).add(CloudTrailRecord.of(o.record()));
         String eventId = o.record().path("eventID").asText();
-        origins.put(eventId, origin(eventId, scenarioId, variant, p, o));
+        origins.get(k).put(eventId, origin(eventId, names.get(k), p, o));
       }
       if (p.step() != null) {
-        steps.computeIfAbsent(p.step().index(), k -> new StepAccumulator(p.step(), o.call())).add(p, o);
+        steps.get(k).computeIfAbsent(p.step().index(), x -> new StepAccumulator(p.step(), o.call())).add(p, o);
       } else if (o.recorded()) {
         baselineRecords++;
       } else {
@@ -233,9 +271,15 @@ public final class Simulator {
       }
     }
     // The plan is in time order, so the records already are.
-    List<StepReport> reports = steps.values().stream().map(StepAccumulator::report).toList();
-    return new SimulationResult(id, runId, options.seed(), List.copyOf(records), reports, baselineRecords, baselineLost, world.changes(),
-        java.util.Collections.unmodifiableMap(origins), tallies(wanted, origins));
+    List<SimulationResult> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      List<StepReport> reports = steps.get(k).values().stream().map(StepAccumulator::report).toList();
+      Map<String, RecordOrigin> mine = java.util.Collections.unmodifiableMap(origins.get(k));
+      out.add(new SimulationResult(names.get(k), runId, options.seed(), List.copyOf(records.get(k)), reports,
+          k == 0 ? baselineRecords : 0, k == 0 ? baselineLost : 0, world.changes(), mine,
+          k == 0 ? tallies(wanted, mine) : List.of()));
+    }
+    return out;
   }
 
   private static List<SimulationResult.BaselineTally> tallies(List<SimulationResult.BaselineTally> wanted, Map<String, RecordOrigin> origins) {
@@ -243,12 +287,16 @@ public final class Simulator {
         (int) origins.values().stream().filter(o -> o.baseline().map(w.profile()::equals).orElse(false)).count())).toList();
   }
 
-  private static RecordOrigin origin(String eventId, Optional<String> scenarioId, Optional<String> variant, PlannedCall p, CallRunner.Outcome o) {
+  private static RecordOrigin origin(String eventId, String runName, PlannedCall p, CallRunner.Outcome o) {
+    boolean alone = runName.startsWith(BASELINE_RUN);
+    Optional<String> scenarioId = alone ? Optional.empty() : Optional.of(runName.contains("/") ? runName.substring(0, runName.indexOf('/')) : runName);
+    Optional<String> variant = alone || !runName.contains("/") ? Optional.empty() : Optional.of(runName.substring(runName.indexOf('/') + 1));
     Optional<RecordOrigin.StepRef> step = p.step() == null ? Optional.empty()
         : Optional.of(new RecordOrigin.StepRef(p.step().index(), p.step().name(), p.step().call(), p.step().expect()));
     Optional<String> errorCode = Optional.ofNullable(o.record().path("errorCode").textValue());
     return new RecordOrigin(eventId, scenarioId, variant, step, Optional.ofNullable(p.baseline()), p.actor(), p.outcome(), errorCode);
   }
+
 
   /** Collects what a step's calls did into one {@link StepReport}. */
   private static final class StepAccumulator {
@@ -261,6 +309,7 @@ public final class Simulator {
     String outcome = "success";
     final Set<String> trails = new LinkedHashSet<>();
     final Set<String> reasons = new LinkedHashSet<>();
+    String region;
 
     StepAccumulator(Step step, ApiCall call) {
       this.step = step;
@@ -269,6 +318,7 @@ public final class Simulator {
 
     void add(PlannedCall p, CallRunner.Outcome r) {
       String error = r.error();
+      region = r.record().path("awsRegion").asText(p.region());
       first = first == null ? p.time() : first;
       last = p.time();
       calls++;
@@ -285,7 +335,8 @@ public final class Simulator {
 
     StepReport report() {
       return new StepReport(step.index(), step.name(), step.call(), call.eventName(), step.actor(), first, last, calls, recorded,
-          outcome, List.copyOf(trails), List.copyOf(reasons), step.expect());
+          outcome, List.copyOf(trails), List.copyOf(reasons), step.expect(),
+          recorded == calls || call.dataEvent() ? Optional.empty() : Optional.of(EVENT_HISTORY + " in " + region));
     }
   }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "iam",
     mixinStandardHelpOptions = true,
-    description = "IAM policy evaluation and account audits.",
+    description = "IAM policy evaluation: decide requests as AWS would.",
     subcommands = {IamEvaluateCommand.class})
 public final class IamCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.tripline.cli.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,7 +61,7 @@ public final class IamEvaluateCommand implements Callable<Integer> {
       description = "Request file (JSON object or array of objects); - reads standard input.")
   String request;
 
-  @Option(names = "--compact", description = "Print each result on one line instead of indented JSON.")
+  @Option(names = "--compact", description = "Print each result on one line (JSON lines for an array of requests) instead of indented JSON.")
   boolean compact;
 
   @Option(names = "--account", paramLabel = "FILE",
@@ -144,7 +145,13 @@ public final class IamEvaluateCommand implements Callable<Integer> {
       mapper.enable(SerializationFeature.INDENT_OUTPUT);
     }
     PrintWriter out = terminal.out();
-    out.println(mapper.writeValueAsString(batch.array() ? results : results.get(0)));
+    if (compact && batch.array()) {
+      for (JsonNode result : results) {
+        out.println(mapper.writeValueAsString(result)); // JSON lines: one result per request, in order
+      }
+    } else {
+      out.println(mapper.writeValueAsString(batch.array() ? results : results.get(0)));
+    }
     out.flush();
     err.flush();
     return 0;

@@ -28,7 +28,8 @@ final class InspectTextView {
     out.println("  digest files skipped  " + read.digestFilesSkipped());
     if (inventory.first().isPresent()) {
       Duration span = Duration.between(inventory.first().get(), inventory.last().get());
-      out.println("  time range            " + inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")");
+      terminal.wrapped("  time range            ", inventory.first().get() + " .. " + inventory.last().get() + " (" + human(span) + ")",
+          "                        ");
     }
 
     if (origins.present()) {
@@ -65,7 +66,7 @@ final class InspectTextView {
 
     section(counts("SOURCE IP ADDRESS", inventory.sourceIps()));
     TextTable errors = counts("ERROR CODE", inventory.errorCodes());
-    if (errors.isEmpty()) {
+    if (errors.isEmpty() && inventory.records() > 0) {
       out.println();
       out.println(terminal.bold("ERROR CODE") + "  " + terminal.green("none: every call succeeded"));
     } else {
@@ -98,7 +99,7 @@ final class InspectTextView {
       return;
     }
     terminal.out().println();
-    table.lines(terminal::bold).forEach(terminal.out()::println);
+    table.lines(terminal::bold, terminal.width()).forEach(terminal.out()::println);
   }
 
   static String human(Duration d) {

@@ -1,6 +1,7 @@
 package io.tripline.cli.logs;
 
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.core.log.CloudTrailLogReader;
 import io.tripline.core.log.LogInputException;
 import io.tripline.core.log.LogInventory;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the logs were read (bad records, if any, were skipped and counted)",
-      "1:--strict and a bad record or file was found",
+      "1:no log file or no record was found, or --strict and a bad record or file was found",
       "2:usage error, or a path that does not exist"
     })
 public final class LogsInspectCommand implements Callable<Integer> {
@@ -68,10 +69,12 @@ public final class LogsInspectCommand implements Callable<Integer> {
       description = "Rows per table in the text summary (default: ${DEFAULT-VALUE}).")
   int top;
 
+  @CommandLine.Mixin WideOption display = new WideOption();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     if (top < 1) {
       err.println("tripline logs inspect: --top must be at least 1, not " + top);
       return 2;
@@ -105,11 +108,23 @@ public final class LogsInspectCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    if (summary.filesRead() == 0 && !paths.equals(List.of("-"))) {
+      err.println("tripline logs inspect: no CloudTrail log files in " + String.join(", ", paths)
+          + " (looked for .json, .json.gz, .jsonl, .ndjson and .gz files" + (summary.digestFilesSkipped() > 0
+              ? "; found only " + summary.digestFilesSkipped() + " digest file(s), which hold no records" : "") + ")");
+      err.flush();
+      return 1;
+    }
     if (format == Format.json) {
       new InspectJsonView().print(out, summary, inventory, origins);
     } else {
-      new InspectTextView(Terminal.detect(out), top).print(summary, inventory, origins);
+      new InspectTextView(Terminal.detect(out, display.wide()), top).print(summary, inventory, origins);
       reportProblems(err, summary);
+    }
+    if (inventory.records() == 0) {
+      err.println("tripline logs inspect: no records in the " + summary.filesRead() + " file(s) read");
+      err.flush();
+      return 1;
     }
     return 0;
   }

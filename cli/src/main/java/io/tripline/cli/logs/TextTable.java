@@ -10,6 +10,7 @@ import java.util.List;
 final class TextTable {
 
   static final int MAX_CELL = 64;
+  static final int MIN_CELL = 8;
 
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
@@ -34,6 +35,14 @@ final class TextTable {
 
   /** The lines of the table; {@code headerStyle} decorates the header line (bold on a terminal). */
   List<String> lines(java.util.function.UnaryOperator<String> headerStyle) {
+    return lines(headerStyle, 0);
+  }
+
+  /**
+   * The lines, at most {@code limit} wide (0: unlimited): the widest text columns give up width
+   * first, their cells cut with an ellipsis; the count column never shrinks.
+   */
+  List<String> lines(java.util.function.UnaryOperator<String> headerStyle, int limit) {
     int[] width = new int[header.size()];
     for (int i = 0; i < width.length; i++) {
       width[i] = header.get(i).length();
@@ -41,6 +50,22 @@ final class TextTable {
     for (List<String> r : rows) {
       for (int i = 0; i < width.length; i++) {
         width[i] = Math.max(width[i], r.get(i).length());
+      }
+    }
+    if (limit > 0) {
+      int total = java.util.Arrays.stream(width).sum() + 2 * (width.length - 1);
+      while (total > limit) {
+        int widest = -1;
+        for (int i = 0; i < width.length - 1; i++) {
+          if (width[i] > MIN_CELL && (widest < 0 || width[i] > width[widest])) {
+            widest = i;
+          }
+        }
+        if (widest < 0) {
+          break;
+        }
+        width[widest]--;
+        total--;
       }
     }
     List<String> out = new ArrayList<>();
@@ -56,6 +81,9 @@ final class TextTable {
     int last = width.length - 1;
     for (int i = 0; i < width.length; i++) {
       String c = cells.get(i);
+      if (c.length() > width[i]) {
+        c = c.substring(0, width[i] - 1) + "…";
+      }
       if (i == last) {
         s.append(" ".repeat(width[i] - c.length())).append(c);
       } else {

@@ -1,6 +1,7 @@
 package io.tripline.cli.policy;
 
 import com.google.re2j.PatternSyntaxException;
+import io.tripline.cli.Terminal;
 import io.tripline.rego.PolicySources;
 import io.tripline.rego.RegoError;
 import io.tripline.rego.RegoException;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test that ran passed",
-      "1:a test failed or ended in an error, or the policies do not compile",
+      "1:a test failed or ended in an error, no test was found, or the policies do not compile",
       "2:usage error or unreadable path"
     })
 public final class PolicyTestCommand implements Callable<Integer> {
@@ -66,7 +67,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr()).wrapping();
     TestRunOptions options;
     try {
       options = TestRunOptions.DEFAULT.run(run).coverage(coverage).strict(strict);
@@ -89,6 +90,14 @@ public final class PolicyTestCommand implements Callable<Integer> {
       for (RegoError x : e.errors()) {
         err.println(x);
       }
+      return 1;
+    }
+    if (result.results().isEmpty()) {
+      err.println("tripline policy test: " + (run == null
+          ? "no tests found in " + paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "))
+              + " (a test is a rule named test_... in a .rego file)"
+          : "no test matches --run " + run));
+      err.flush();
       return 1;
     }
     if (coverage && result.ok()) {

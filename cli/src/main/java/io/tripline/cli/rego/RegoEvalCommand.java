@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
     description = "Evaluate a Rego query with the embedded engine; prints the result as `opa eval --format json` does.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:evaluated (an undefined result prints {})",
+      "0:evaluated (an undefined result prints {}; a false value prints \"value\": false, as opa eval)",
       "1:parse, compile or evaluation error (printed as JSON)",
       "2:usage error or unreadable file"
     })
@@ -82,7 +82,7 @@ public final class RegoEvalCommand implements Callable<Integer> {
     }
     try {
       PreparedPolicy policy = Rego.compile(sources.modules(), sources.data());
-      QueryResult result = policy.evaluate(query, in, new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet));
+      QueryResult result = policy.evaluateCapturing(query, in, new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet));
       out.println(ValueJson.writePretty(result.toJson()));
       return 0;
     } catch (RegoException e) {

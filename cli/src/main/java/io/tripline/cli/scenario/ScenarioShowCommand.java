@@ -1,16 +1,16 @@
 package io.tripline.cli.scenario;
 
+import io.tripline.cli.Table;
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationResult;
 import io.tripline.simulator.Simulator;
 import io.tripline.simulator.StepReport;
-import io.tripline.simulator.scenario.LoadResult;
 import io.tripline.simulator.scenario.Scenario;
 import io.tripline.simulator.source.Diagnostic;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -34,58 +34,66 @@ public final class ScenarioShowCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--seed", defaultValue = "1", description = "Seed for jitter (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @CommandLine.Mixin WideOption display = new WideOption();
+
   @Override
   public Integer call() {
     ScenarioSources sources = new ScenarioSources();
-    LoadResult r = sources.load(List.of(target)).get(0);
-    PrintWriter err = spec.commandLine().getErr();
-    if (!r.ok()) {
-      r.diagnostics().forEach(d -> err.println(d));
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
+    ScenarioSources.Selection selection = sources.select(target);
+    if (!selection.ok()) {
+      selection.problems().forEach(err::println);
       err.flush();
       return 1;
     }
-    Scenario s = r.scenarios().stream().filter(x -> x.id().equals(target)).findFirst()
-        .orElse(r.scenarios().isEmpty() ? null : r.scenarios().get(0));
-    if (s == null) {
-      err.println(new Diagnostic(target, 0, 0, "not a scenario (a fragment or baseline profile?)"));
+    if (selection.scenarios().isEmpty()) {
+      err.println(new Diagnostic(target, 0, 0, "not a scenario (a fragment or baseline profile?); see `tripline scenario list`"));
       err.flush();
       return 1;
     }
-    Terminal t = Terminal.detect(spec.commandLine().getOut());
+    Scenario s = selection.scenarios().get(0);
+    Terminal t = Terminal.detect(spec.commandLine().getOut(), display.wide());
     PrintWriter out = t.out();
-    out.println(t.bold(s.id()) + "  " + s.title());
-    out.println("MITRE: " + String.join(", ", s.mitre()) + "    account " + s.account() + "  region " + s.region());
+    t.wrapped(t.bold(s.id()) + "  ", s.title(), "  ");
+    t.wrapped("", "MITRE: " + String.join(", ", s.mitre()) + "    account " + s.account() + "  region " + s.region(), "       ");
     if (!s.description().isEmpty()) {
-      s.description().lines().forEach(l -> out.println("  " + l));
+      t.wrapped("  ", s.description().replace('\n', ' '), "  ");
     }
     if (!s.detection().isEmpty()) {
-      out.println("  detection: " + s.detection());
+      t.wrapped("  detection: ", s.detection(), "             ");
     }
-    s.references().forEach(ref -> out.println("  ref: " + ref));
+    s.references().forEach(ref -> t.wrapped("  ref: ", ref, "       "));
     out.println();
-    s.actors().values().forEach(a -> out.println("actor " + a.name() + ": " + a.type() + " "
+    s.actors().values().forEach(a -> t.wrapped("actor " + a.name() + ": ", a.type() + " "
         + (a.userName() != null ? a.userName() : a.roleName() != null ? a.roleName() + "/" + a.sessionName() : a.service() != null ? a.service() : "")
-        + " via " + a.via() + " from " + a.sourceIp() + (a.mfa() ? " with MFA" : "")));
+        + " via " + a.via() + " from " + a.sourceIp() + (a.mfa() ? " with MFA" : ""), "    "));
     out.println();
     SimulationResult run = new Simulator(sources.catalog()).run(s, SimulationOptions.defaults().withSeed(seed));
+    Table timeline = new Table("TIME (UTC)", "ACTOR", "CALL", "OUTCOME", "TRAIL").wrap(1, 2, 3, 4);
     for (StepReport step : run.steps()) {
       String when = step.first().toString() + (step.calls() > 1 ? " ×" + step.calls() : "");
-      String outcome = step.outcome().equals("success") ? t.green("success") : t.yellow(step.outcome());
-      String logged = step.logged() ? t.dim("logged by " + String.join(", ", step.loggedBy()))
-          : t.red(step.recorded() == 0 ? "NOT LOGGED" : "partly logged (" + step.recorded() + "/" + step.calls() + ")");
-      out.println(String.format("%-24s %-10s %-44s %s  %s", when, step.actor(), step.call()
-          + (step.call().endsWith(":" + step.eventName()) ? "" : " → " + step.eventName()), outcome, logged));
+      String delivered = step.logged() ? "delivered to " + String.join(", ", step.loggedBy())
+          : step.recorded() == 0 ? "NOT DELIVERED to the trail" : "partly delivered (" + step.recorded() + "/" + step.calls() + ")";
+      timeline.row(when, step.actor(), step.call() + (step.call().endsWith(":" + step.eventName()) ? "" : " → " + step.eventName()),
+          step.outcome(), delivered);
       if (!step.name().equals(step.call())) {
-        out.println(String.format("%-24s %s", "", t.dim(step.name())));
+        timeline.row("", "", "(" + step.name() + ")", "", "");
       }
+    }
+    timeline.print(t);
+    for (StepReport step : run.steps()) {
       if (!step.logged()) {
-        step.notLoggedBecause().forEach(why -> out.println(String.format("%-24s %s", "", "  because " + why)));
+        out.println();
+        t.wrapped(t.yellow("step " + (step.index() + 1) + " " + step.call()) + " ", "not delivered to the trail" + (step.recorded() > 0
+            ? " (" + (step.calls() - step.recorded()) + " of " + step.calls() + " calls)" : ""), "  ");
+        step.notLoggedBecause().forEach(why -> t.wrapped("  because ", why, "    "));
+        step.stillVisibleIn().ifPresent(where -> t.wrapped("  still visible in ", where, "    "));
       }
     }
     out.println();
-    out.println(run.records().size() + " record(s) of " + run.steps().stream().mapToInt(StepReport::calls).sum()
+    t.wrapped("", run.records().size() + " record(s) of " + run.steps().stream().mapToInt(StepReport::calls).sum()
         + " call(s); expect " + (s.expect().fire().isEmpty() ? "nothing" : String.join(", ", s.expect().fire()))
-        + (s.expect().notFire().isEmpty() ? "" : ", not " + String.join(", ", s.expect().notFire())));
+        + (s.expect().notFire().isEmpty() ? "" : ", not " + String.join(", ", s.expect().notFire())), "  ");
     out.flush();
     return 0;
   }

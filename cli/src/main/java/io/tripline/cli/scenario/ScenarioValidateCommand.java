@@ -1,6 +1,7 @@
 package io.tripline.cli.scenario;
 
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.scenario.LoadResult;
 import io.tripline.simulator.source.Diagnostic;
@@ -16,8 +17,8 @@ import picocli.CommandLine;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate scenario scripts, fragments and baseline profiles: YAML syntax, the JSON Schema "
-          + "(simulator/src/main/resources/io/tripline/simulator/schema/scenario.schema.json), calls known to "
+      "Validate scenario scripts, fragments and baseline profiles: YAML syntax, the scenario JSON Schema "
+          + "(every key is listed in the README, section Attack simulator), calls known to "
           + "the API catalog, actors, times and variables. Every problem is printed as file:line:column: message.",
       "",
       "PATH is a file, a directory (all *.yaml under it) or the id of a bundled scenario. "
@@ -32,13 +33,16 @@ public final class ScenarioValidateCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Scenario files, directories or bundled ids.")
   List<String> paths = List.of();
 
+  @CommandLine.Mixin WideOption display = new WideOption();
+
   @Override
   public Integer call() {
     ScenarioSources sources = new ScenarioSources();
     List<LoadResult> results = paths.isEmpty() ? sources.library().loadAll() : sources.load(paths);
-    Terminal t = Terminal.detect(spec.commandLine().getOut());
+    Terminal t = Terminal.detect(spec.commandLine().getOut(), display.wide());
+    Terminal e = Terminal.detect(spec.commandLine().getErr(), display.wide());
     PrintWriter out = t.out();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = e.out();
     int problems = 0;
     for (LoadResult r : results) {
       if (r.ok()) {
@@ -48,10 +52,10 @@ public final class ScenarioValidateCommand implements Callable<Integer> {
           case FRAGMENT -> "fragment";
           default -> "";
         };
-        out.println(t.green("ok") + "  " + r.file() + "  " + t.dim(what));
+        t.wrapped(t.green("ok") + "  ", r.file() + "  " + t.dim(what), "    ");
       } else {
         for (Diagnostic d : r.diagnostics()) {
-          err.println(d);
+          e.wrapped("", d.toString(), "    ");
           problems++;
         }
       }

@@ -1,6 +1,7 @@
 package io.tripline.cli.simulate;
 
 import io.tripline.cli.Terminal;
+import io.tripline.cli.WideOption;
 import io.tripline.core.ecs.EcsDocument;
 import io.tripline.core.log.JsonLinesWriter;
 import io.tripline.core.log.S3LayoutWriter;
@@ -47,8 +48,9 @@ import picocli.CommandLine;
       "SCRIPT is a scenario file, a directory of scripts (each base scenario once) or a bundled scenario id (see `tripline scenario list`); a variant is "
           + "id/variant; a baseline profile id gives 100 records of that normal activity alone. "
           + "The same scripts, --seed and --start give byte-identical output.",
-      "Steps that happened but that no trail recorded (logging stopped, selectors, no data events) "
-          + "are listed with the reason."
+      "Steps that happened but that no trail delivered (logging stopped, selectors, no data events) "
+          + "are listed with the reason, and where they are still visible (management events stay in "
+          + "CloudTrail Event history for 90 days)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:records written", "1:a script does not load", "2:usage error"})
@@ -81,6 +83,12 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--no-tag", description = "Leave user agents untouched (no tripline_<run id> suffix).")
   boolean noTag;
 
+  @CommandLine.Mixin WideOption display = new WideOption();
+
+  @Option(names = "--one-world", description = "Run all SCRIPTs in one account world, their timelines interleaved: what one "
+      + "changes (a trail stopped, log file validation on), the others see. They must share the account; the world is the first's.")
+  boolean oneWorld;
+
   @Option(names = "--force", description = "Replace an earlier `tripline simulate` output in DIR: remove only the files its "
       + RunManifest.FILE_NAME + " lists (never other files), then write.")
   boolean force;
@@ -92,7 +100,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     ScenarioSources sources = new ScenarioSources();
     SimulationOptions options = SimulationOptions.defaults().withSeed(seed).withTag(!noTag);
     if (start != null) {
@@ -141,11 +149,24 @@ public final class SimulateCommand implements Callable<Integer> {
     Simulator simulator = new Simulator(sources.catalog());
     List<SimulationResult> runs = new ArrayList<>();
     List<CloudTrailRecord> records = new ArrayList<>();
-    for (int i = 0; i < selected.size(); i++) {
-      SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
-      SimulationResult run = simulator.run(selected.get(i), o);
-      runs.add(run);
-      records.addAll(run.records());
+    if (oneWorld && !selected.isEmpty()) {
+      try {
+        for (SimulationResult run : simulator.run(selected, options.withBaselines(mixes))) {
+          runs.add(run);
+          records.addAll(run.records());
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("tripline simulate: --one-world: " + e.getMessage());
+        err.flush();
+        return 2;
+      }
+    } else {
+      for (int i = 0; i < selected.size(); i++) {
+        SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
+        SimulationResult run = simulator.run(selected.get(i), o);
+        runs.add(run);
+        records.addAll(run.records());
+      }
     }
     for (BaselineProfile profile : alone) {
       SimulationResult run = simulator.run(profile, BASELINE_ALONE, options);
@@ -206,25 +227,26 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private void summarize(List<SimulationResult> runs, List<Path> files, PrintWriter printer) {
-    Terminal t = Terminal.detect(printer);
+    Terminal t = Terminal.detect(printer, display.wide());
     PrintWriter p = t.out();
     for (SimulationResult run : runs) {
-      p.println(t.bold(run.scenarioId()) + "  run " + run.runId() + "  seed " + run.seed() + "  "
-          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""));
+      t.wrapped(t.bold(run.scenarioId()) + "  ", "run " + run.runId() + "  seed " + run.seed() + "  "
+          + run.records().size() + " record(s)" + (run.baselineRecords() > 0 ? " (" + run.baselineRecords() + " baseline)" : ""), "  ");
       for (SimulationResult.BaselineTally b : run.baselines()) {
         if (b.shortfall()) {
-          p.println("  " + t.yellow("baseline " + b.profile()) + ": " + b.written() + " of " + b.requested()
-              + " records written; no trail records the rest of its calls in this run");
+          t.wrapped("  " + t.yellow("baseline " + b.profile()) + ": ", b.written() + " of " + b.requested()
+              + " records written; no trail records the rest of its calls in this run", "    ");
         }
       }
       for (StepReport s : run.unlogged()) {
-        p.println("  " + t.yellow("not logged") + ": step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
-            + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""));
-        s.notLoggedBecause().forEach(why -> p.println("    because " + why));
+        t.wrapped("  " + t.yellow("not delivered to the trail") + ": ", "step " + (s.index() + 1) + " " + s.call() + " at " + s.first()
+            + (s.calls() > 1 ? " (" + (s.calls() - s.recorded()) + " of " + s.calls() + " calls)" : ""), "    ");
+        s.notLoggedBecause().forEach(why -> t.wrapped("    because ", why, "      "));
+        s.stillVisibleIn().ifPresent(where -> t.wrapped("    still visible in ", where, "      "));
       }
     }
     if (!files.isEmpty()) {
-      p.println("wrote " + files.size() + " file(s) under " + out + (files.size() <= 3 ? ": " + files : ""));
+      t.wrapped("", "wrote " + files.size() + " file(s) under " + out + (files.size() <= 3 ? ": " + files : ""), "  ");
     }
     p.flush();
   }

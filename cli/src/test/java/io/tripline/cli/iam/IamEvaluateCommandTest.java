@@ -48,7 +48,7 @@ class IamEvaluateCommandTest {
   void anArrayOfRequestsGivesAnArrayOfResultsInOrder() throws Exception {
     String denied = DEV_USER_LOOKUP.replace("cloudtrail:LookupEvents\", \"resource", "cloudtrail:StopLogging\", \"resource");
     Path file = Files.writeString(dir.resolve("reqs.json"), "[" + DEV_USER_LOOKUP + "," + denied + "]");
-    assertThat(run("--request", file.toString(), "--compact")).isZero();
+    assertThat(run("--request", file.toString())).isZero();
     JsonNode results = new ObjectMapper().readTree(out.toString());
     assertThat(results).hasSize(2);
     assertThat(results.get(0).get("decision").asText()).isEqualTo("allowed");
@@ -83,5 +83,34 @@ class IamEvaluateCommandTest {
   void aMissingFileExitsTwo() {
     assertThat(run("--request", dir.resolve("nope.json").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
+  }
+
+  @Test
+  void compactPrintsOneResultPerLineForAnArray() throws Exception {
+    String denied = DEV_USER_LOOKUP.replace("cloudtrail:LookupEvents\", \"resource", "cloudtrail:StopLogging\", \"resource");
+    Path file = Files.writeString(dir.resolve("reqs.json"), "[" + DEV_USER_LOOKUP + "," + denied + "]");
+    assertThat(run("--request", file.toString(), "--compact")).isZero();
+    java.util.List<String> lines = out.toString().strip().lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(new ObjectMapper().readTree(lines.get(0)).get("decision").asText()).isEqualTo("allowed");
+    assertThat(new ObjectMapper().readTree(lines.get(1)).get("decision").asText()).isEqualTo("implicitDeny");
+  }
+
+  @Test
+  void anAllowStoppedByItsConditionSaysWhichCondition() throws Exception {
+    String mfa = """
+        {"principal": {"arn": "arn:aws:iam::123456789012:user/dev_user", "type": "IAMUser"},
+         "action": "iam:CreateAccessKey", "resource": "arn:aws:iam::123456789012:user/dev_user",
+         "context": {"aws:MultiFactorAuthPresent": "false"},
+         "identityPolicies": [{"name": "SelfServiceKeys", "document": {"Version": "2012-10-17",
+           "Statement": [{"Sid": "KeysWithMfa", "Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*",
+             "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]}}]}
+        """;
+    Path file = Files.writeString(dir.resolve("mfa.json"), mfa);
+    assertThat(run("--request", file.toString())).isZero();
+    JsonNode result = new ObjectMapper().readTree(out.toString());
+    assertThat(result.get("decision").asText()).isEqualTo("implicitDeny");
+    assertThat(result.get("reason").asText())
+        .contains("SelfServiceKeys statement 'KeysWithMfa' allows but its condition aws:MultiFactorAuthPresent failed");
   }
 }

@@ -144,4 +144,20 @@ class PolicyTestCommandTest {
     assertThat(count.at("/decl/result/type").asText()).isEqualTo("number");
     assertThat(json.get("future_keywords").toString()).isEqualTo("[\"contains\",\"every\",\"if\",\"in\"]");
   }
+
+  @Test
+  void aPathWithoutTestsIsNotSuccess() throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("only-rules"));
+    Files.writeString(rules.resolve("rule.rego"), "package only\n\nallow := true\n");
+    assertThat(run(new PolicyTestCommand(), rules.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("no tests found in " + rules).contains("test_");
+    assertThat(out.toString()).doesNotContain("0 passed");
+    assertThat(run(new PolicyTestCommand(), dir.resolve("missing").toString())).isEqualTo(2);
+  }
+
+  @Test
+  void aRunFilterMatchingNothingIsNotSuccess() {
+    assertThat(run(new PolicyTestCommand(), "--run", "no_such_test", dir.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("no test matches --run no_such_test");
+  }
 }

@@ -57,12 +57,19 @@ class ScenarioCommandsTest {
   void showsTheTimelineAndWhatWasNotLogged() {
     assertThat(run("show", "phished-console-to-persistence")).isEqualTo(0);
     assertThat(out.toString()).contains("2024-03-14T20:45:00Z").contains("signin:ConsoleLogin")
-        .contains("NOT LOGGED").contains("logging is off (stopped by step 10 (cloudtrail:StopLogging)");
+        .contains("not delivered to the trail").contains("logging is off (stopped by step 10 (cloudtrail:StopLogging)")
+        .contains("still visible in CloudTrail Event history").doesNotContain("NOT LOGGED");
   }
 
   @Test
   void unknownIdsAreAnError() {
     assertThat(run("show", "no-such-scenario")).isEqualTo(1);
     assertThat(err.toString()).contains("no bundled scenario or baseline with that id");
+  }
+
+  @Test
+  void aMistypedIdSuggestsTheNearestScenarios() {
+    assertThat(run("show", "cloudtrail-stop-loging")).isEqualTo(1);
+    assertThat(err.toString()).contains("nearest: cloudtrail-stop-logging");
   }
 }

@@ -47,7 +47,8 @@ class SimulateCommandTest {
     String a = Files.readString(dir.resolve("a/records.jsonl"));
     assertThat(a).isEqualTo(Files.readString(dir.resolve("b/records.jsonl")));
     assertThat(a).isNotEqualTo(Files.readString(dir.resolve("c/records.jsonl")));
-    assertThat(out.toString()).contains("not logged: step 4 iam:CreateAccessKey").contains("logging is off");
+    assertThat(out.toString()).contains("not delivered to the trail: step 4 iam:CreateAccessKey").contains("logging is off")
+        .contains("still visible in CloudTrail Event history (LookupEvents, 90 days) in us-east-1").doesNotContain("not logged");
   }
 
   @Test
@@ -142,5 +143,21 @@ class SimulateCommandTest {
     assertThat(run("cloudtrail-stop-logging", "--out", dir.toString(), "--force")).isEqualTo(2);
     assertThat(err.toString()).contains("nothing was deleted");
     assertThat(files(dir)).containsExactly("report.json");
+  }
+
+  @Test
+  void oneWorldCarriesTheChangeManagementStateIntoTheAttack(@TempDir Path dir) throws Exception {
+    assertThat(run("cloudtrail-update-trail-change-management", "cloudtrail-log-delivery-redirected", "--one-world",
+        "--format", "jsonl", "--out", dir.toString())).isEqualTo(0);
+    List<com.fasterxml.jackson.databind.JsonNode> updates = new java.util.ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("records.jsonl"))) {
+      com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      if (r.path("eventName").asText().equals("UpdateTrail")) {
+        updates.add(r);
+      }
+    }
+    assertThat(updates).hasSize(2);
+    assertThat(updates.get(1).path("responseElements").path("logFileValidationEnabled").asBoolean())
+        .as("the attacker's UpdateTrail shows validation as the change left it").isTrue();
   }
 }

@@ -21,7 +21,7 @@ public final class Ids {
   }
 
   /** A random (version 4) UUID in CloudTrail's lower-case form. */
-  public String uuid() {
+  String uuid() {
     long hi = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long lo = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     char[] c = new char[36];
@@ -38,16 +38,16 @@ public final class Ids {
     return new String(c);
   }
 
-  public String hex(int n) {
+  String hex(int n) {
     return draw(HEX, n, random);
   }
 
   /** Upper-case alphanumerics as in AWS key and principal ids (base32 alphabet). */
-  public String upper(int n) {
+  String upper(int n) {
     return draw(UPPER, n, random);
   }
 
-  public String base64(int n) {
+  String base64(int n) {
     return draw(B64, n, random);
   }
 
@@ -63,7 +63,7 @@ public final class Ids {
    * An id that depends only on the seed and {@code key}, not on how many ids were drawn before:
    * an actor keeps its access key id for the whole run.
    */
-  public String stableUpper(String key, int n) {
+  String stableUpper(String key, int n) {
     return draw(UPPER, n, new SplittableRandom(seed * 31 + key.hashCode() * 0x9E3779B97F4A7C15L));
   }
 

@@ -18,10 +18,18 @@ public final class Timeline {
 
   /** The scenario's calls in step order, its timeline beginning at {@code base}. */
   public static List<PlannedCall> plan(Scenario s, Instant base, Ids ids) {
+    return plan(s, base, ids, "", 0);
+  }
+
+  /**
+   * As {@link #plan(Scenario, Instant, Ids)}, for one of several scenarios in one run: actor keys
+   * get {@code actorPrefix}, and call order starts at {@code firstOrder}.
+   */
+  public static List<PlannedCall> plan(Scenario s, Instant base, Ids ids, String actorPrefix, long firstOrder) {
     Duration shift = s.start().map(st -> Duration.between(st, base)).orElse(Duration.ZERO);
     Instant cursor = base;
     List<PlannedCall> out = new ArrayList<>();
-    long order = 0;
+    long order = firstOrder;
     for (Step step : s.steps()) {
       Instant t;
       if (step.at().isPresent()) {
@@ -35,7 +43,7 @@ public final class Timeline {
       }
       for (int r = 0; r < step.repeat(); r++) {
         Instant at = t.plus(step.every().multipliedBy(r)).plus(jitter(step.jitter(), ids));
-        out.add(new PlannedCall(at, order++, step.actor(), step.call(), step.params(), step.outcome(), step, r,
+        out.add(new PlannedCall(at, order++, actorPrefix + step.actor(), step.call(), step.params(), step.outcome(), step, r,
             step.region().orElse(s.region()), null, step.actor()));
         cursor = at;
       }

@@ -46,10 +46,14 @@ final class BaselineReader {
       if (!actors.containsKey(actor)) {
         problems.add(Diagnostic.at(tree.locate(pointer + "/actor"), "unknown actor '" + actor + "'; expected one of " + actors.keySet()));
       }
+      if (e.path("params").isObject()) {
+        actorsReader.checkParams(tree, e.get("params"), pointer + "/params", actors);
+      }
       mix.add(new BaselineProfile.MixEntry(call, e.path("weight").asDouble(1), actor,
           e.path("params").isObject() ? (ObjectNode) e.get("params").deepCopy() : Template.NODES.objectNode(),
           ScenarioReader.strings(e.path("errors"))));
     }
+    problems.addAll(actorsReader.problems());
     return new BaselineProfile(r.path("baseline").asText(), r.path("title").asText(), r.path("description").asText("").strip(),
         ScenarioReader.strings(r.path("lookalikeOf")), r.path("account").asText(ScenarioReader.DEFAULT_ACCOUNT),
         r.path("region").asText(ScenarioReader.DEFAULT_REGION), actors, r.path("world").deepCopy(), rhythm,

@@ -129,6 +129,12 @@ final class ScenarioReader {
         expectation(s.path("expect")), tree.locate(pointer).line());
   }
 
+  /** Checks the {@code ${...}} variables of parameters in another file kind (a baseline's mix). */
+  void checkParams(LocatedTree in, JsonNode params, String pointer, Map<String, Actor> actors) {
+    this.tree = in;
+    checkVariables(params, pointer, actors);
+  }
+
   private void checkVariables(JsonNode n, String pointer, Map<String, Actor> actors) {
     if (n.isTextual() && n.textValue().contains("${")) {
       try {

@@ -35,6 +35,14 @@ final class SchemaCheck {
 
   List<Diagnostic> check(LocatedTree tree) {
     Set<ValidationMessage> messages = schema.validate(tree.root());
+    // A value that matches none of a oneOf/anyOf's branches gets one message (with the schema's
+    // description of what is expected), not one per branch.
+    Set<String> alternatives = new java.util.HashSet<>();
+    for (ValidationMessage m : messages) {
+      if (("oneOf".equals(m.getType()) || "anyOf".equals(m.getType())) && description(m) != null) {
+        alternatives.add(pointer(m.getInstanceLocation()));
+      }
+    }
     List<Diagnostic> out = new ArrayList<>();
     for (ValidationMessage m : messages) {
       // if/then/else wrappers repeat their branch's findings; keep the specific ones.
@@ -42,6 +50,17 @@ final class SchemaCheck {
         continue;
       }
       String pointer = pointer(m.getInstanceLocation());
+      boolean alternative = "oneOf".equals(m.getType()) || "anyOf".equals(m.getType());
+      if (alternatives.contains(pointer) && !alternative) {
+        continue;
+      }
+      if ((alternative && alternatives.contains(pointer)) || ("pattern".equals(m.getType()) && description(m) != null)) {
+        String where = pointer.isEmpty() ? "document" : pointer.substring(1).replace('/', '.');
+        JsonNode value = tree.root().at(pointer);
+        String shown = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+        out.add(Diagnostic.at(tree.locate(pointer), where + ": " + shown + " is not valid; expected " + description(m)));
+        continue;
+      }
       String where = pointer.isEmpty() ? "document" : pointer.substring(1).replace('/', '.');
       String text = m.getMessage();
       int colon = text.indexOf(": ");

@@ -18,7 +18,7 @@ final class Variables {
   static final List<String> ACTOR = List.of("name", "type", "arn", "principalId", "accessKeyId", "accountId", "sourceIp",
       "mfaUsed", "mfaIdentifier", "userName", "roleName", "roleArn");
   static final List<String> TRAIL = List.of("name", "arn", "bucket", "prefix", "homeRegion", "multiRegion",
-      "includeGlobalServiceEvents", "logging", "logKeyPrefix");
+      "includeGlobalServiceEvents", "logging", "logFileValidationEnabled", "logKeyPrefix");
   static final List<String> WORLD = List.of("account", "region", "detectorId", "configRecorderName", "deliveryChannelName",
       "logGroupName", "eventRuleName", "kmsKeyArn", "eventDataStoreArn", "eventDataStoreId", "trail", "trails");
   static final List<String> REPEAT = List.of("index", "number");

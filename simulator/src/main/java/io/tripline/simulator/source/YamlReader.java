@@ -33,9 +33,7 @@ public final class YamlReader {
       JsonNode root = readValue(p, file, "", locations);
       return new LocatedTree(root, locations, file);
     } catch (JsonProcessingException e) {
-      JsonLocation l = e.getLocation();
-      String msg = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-      throw new ScenarioException(new Diagnostic(file, l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), "invalid YAML: " + msg));
+      throw new ScenarioException(YamlSyntax.diagnose(file, e));
     } catch (IOException e) {
       throw new ScenarioException(Diagnostic.at(SourceLocation.start(file), "cannot read: " + e.getMessage()));
     }

@@ -15,6 +15,7 @@ final class Trail {
   String bucket;
   String prefix;
   boolean logging;
+  boolean logFileValidation;
   EventSelectors selectors;
   JsonNode insightSelectors;
   /** Why the trail stopped recording some events, for the run report (null while untouched). */
@@ -41,6 +42,7 @@ final class Trail {
     t.bucket = spec.path("bucket").asText();
     t.prefix = spec.path("prefix").asText("");
     t.logging = spec.path("logging").asBoolean(true);
+    t.logFileValidation = spec.path("logFileValidation").asBoolean(false);
     if (spec.has("eventSelectors") || spec.has("advancedEventSelectors")) {
       t.selectors = EventSelectors.from(spec);
     }
@@ -70,6 +72,7 @@ final class Trail {
     o.put("multiRegion", multiRegion);
     o.put("includeGlobalServiceEvents", includeGlobalServiceEvents);
     o.put("logging", logging);
+    o.put("logFileValidationEnabled", logFileValidation);
     o.put("logKeyPrefix", logKeyPrefix());
     return o;
   }

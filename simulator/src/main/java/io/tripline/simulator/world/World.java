@@ -132,7 +132,7 @@ public final class World {
     }
     removedTrails.forEach((name, note) -> why.add("trail " + name + ": deleted by " + note));
     if (trails.isEmpty() && removedTrails.isEmpty()) {
-      why.add("the account has no trail (only the 90-day Event history would show management events)");
+      why.add("the account has no trail");
     }
     return new Recording(List.copyOf(by), List.copyOf(why));
   }

@@ -65,11 +65,15 @@ final class WorldEffects {
       if (c.params().has("includeGlobalServiceEvents")) {
         trail.includeGlobalServiceEvents = c.params().get("includeGlobalServiceEvents").asBoolean();
       }
+      if (c.params().has("enableLogFileValidation")) {
+        trail.logFileValidation = c.params().get("enableLogFileValidation").asBoolean();
+      }
     }));
     t.put("trail.create", (w, c) -> {
       Trail trail = new Trail(c.text("name"), w.account, w.region);
       trail.bucket = c.text("s3BucketName");
       trail.multiRegion = c.params().path("isMultiRegionTrail").asBoolean(false);
+      trail.logFileValidation = c.params().path("enableLogFileValidation").asBoolean(false);
       trail.logging = false; // a new trail records nothing until StartLogging
       w.trails.put(trail.name, trail);
       w.changed(c.label());

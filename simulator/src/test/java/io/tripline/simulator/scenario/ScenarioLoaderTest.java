@@ -60,7 +60,7 @@ class ScenarioLoaderTest {
     LoadResult r = Fixtures.load(VALID.replace("- call: cloudtrail:StopLogging", "- call: cloudtrail:StopLogging\n    outcome: maybe"));
     assertThat(r.diagnostics()).anySatisfy(d -> {
       assertThat(d.line()).isEqualTo(14);
-      assertThat(d.message()).startsWith("steps.0.outcome:").contains("pattern");
+      assertThat(d.message()).startsWith("steps.0.outcome:").contains("'maybe' is not valid; expected success, denied, or an AWS error code");
     });
   }
 
@@ -169,5 +169,47 @@ class ScenarioLoaderTest {
   void misspelledVariableFieldsAreErrorsWithTheNearestName(String variable, String message) {
     LoadResult r = Fixtures.load(VALID.replace("{name: \"${trail.name}\"}", "{name: \"" + variable + "\"}"));
     assertThat(r.diagnostics()).singleElement().asString().startsWith("test.yaml:14:").contains(message);
+  }
+
+  @Test
+  void aBadDurationIsOneMessageWithAnExampleNotARegex() {
+    LoadResult r = Fixtures.load(VALID.replace("after: 30s", "after: 30 seconds"));
+    assertThat(r.diagnostics()).singleElement().asString()
+        .isEqualTo("test.yaml:15:12: steps.1.after: '30 seconds' is not valid; expected a duration such as 45s, 2m30s, 1h, PT5M, "
+            + "or a number of seconds");
+  }
+
+  @Test
+  void patternsAreExplainedByExamplesNotRegexes() {
+    LoadResult r = Fixtures.load(VALID.replace("include: [small-account]", "include: [small-account]\nregion: US East"));
+    assertThat(r.diagnostics()).singleElement().asString().contains("'US East' is not valid; expected an AWS region such as us-east-1")
+        .doesNotContain("^");
+  }
+
+  @Test
+  void yamlSyntaxErrorsSayWhereAndWhatWasExpected() {
+    LoadResult open = Fixtures.load("id: x\ntitle: t\nmitre: [T1654\nactors:\n  a: {type: IAMUser}\n");
+    assertThat(open.diagnostics()).singleElement().asString()
+        .startsWith("test.yaml:4:7: invalid YAML: expected ',' or ']'")
+        .contains("while parsing a flow sequence started at line 3, column 8")
+        .contains("expected ']' to close the [ list");
+    LoadResult quote = Fixtures.load("id: x\ntitle: \"unfinished\nmitre: [T1654]\n");
+    assertThat(quote.diagnostics()).singleElement().asString()
+        .contains("started at line 2, column 8").contains("expected the closing quote");
+  }
+
+  @Test
+  void baselineMixParametersAreCheckedToo() {
+    LoadResult r = Fixtures.load("""
+        baseline: readers
+        title: readers
+        include: [small-account]
+        actors:
+          reader: {type: IAMUser, userName: reader, sourceIp: 192.0.2.7}
+        mix:
+          - {call: "s3:GetObject", params: {bucketName: "${trail.bukcet}", key: "${trail.logKeyPrefix}x.json.gz"}}
+        """);
+    assertThat(r.diagnostics()).singleElement().asString().startsWith("test.yaml:7:")
+        .contains("unknown field 'bukcet' of a trail; did you mean 'bucket'?");
   }
 }

@@ -157,4 +157,55 @@ class AccountModelTest {
     assertThat(names(r)).containsExactly("PutBucketPolicy");
     assertThat(r.steps().get(1).notLoggedBecause().get(0)).contains("denies cloudtrail.amazonaws.com");
   }
+
+  @Test
+  void managementEventsNoTrailDeliversStayInEventHistoryDataEventsDoNot() {
+    SimulationResult r = Fixtures.run(script("""
+        - call: cloudtrail:DeleteTrail
+          params: {name: main}
+        - after: 1m
+          call: iam:CreateUser
+          params: {userName: backdoor}
+        - after: 1m
+          call: s3:GetObject
+          params: {bucketName: main-trail-logs, key: AWSLogs/x.json.gz}
+        """));
+    StepReport management = r.steps().get(1);
+    assertThat(management.logged()).isFalse();
+    assertThat(management.stillVisibleIn()).contains("CloudTrail Event history (LookupEvents, 90 days) in us-east-1");
+    StepReport data = r.steps().get(2);
+    assertThat(data.logged()).isFalse();
+    assertThat(data.stillVisibleIn()).isEmpty();
+    assertThat(r.steps().get(0).stillVisibleIn()).as("delivered").isEmpty();
+  }
+
+  private static final String ATTACK_UPDATE = """
+      - after: 1h
+        call: cloudtrail:UpdateTrail
+        params: {name: main, s3BucketName: attacker-bucket}
+      """;
+
+  @Test
+  void anUpdateTrailResponseShowsTheTrailAsEarlierStepsLeftIt() {
+    SimulationResult afterChange = Fixtures.run(script("""
+        - call: cloudtrail:UpdateTrail
+          params: {name: main, s3BucketName: main-trail-logs, enableLogFileValidation: true}
+        """ + ATTACK_UPDATE));
+    assertThat(afterChange.records()).hasSize(2);
+    assertThat(afterChange.records().get(0).responseElements().path("logFileValidationEnabled").asBoolean()).isTrue();
+    assertThat(afterChange.records().get(1).responseElements().path("logFileValidationEnabled").asBoolean())
+        .as("the attacker did not touch validation: it stays as the change left it").isTrue();
+    assertThat(afterChange.records().get(1).responseElements().path("s3BucketName").asText()).isEqualTo("attacker-bucket");
+
+    SimulationResult alone = Fixtures.run(script("- call: sts:GetCallerIdentity\n" + ATTACK_UPDATE));
+    assertThat(alone.records().get(1).responseElements().path("logFileValidationEnabled").asBoolean())
+        .as("the account's trail never had validation on").isFalse();
+  }
+
+  @Test
+  void theWorldCanDeclareLogFileValidation() {
+    String declared = script("- call: sts:GetCallerIdentity\n" + ATTACK_UPDATE)
+        .replace("steps:", "world:\n  trails: [{name: main, bucket: main-trail-logs, logFileValidation: true}]\nsteps:");
+    assertThat(Fixtures.run(declared).records().get(1).responseElements().path("logFileValidationEnabled").asBoolean()).isTrue();
+  }
 }
