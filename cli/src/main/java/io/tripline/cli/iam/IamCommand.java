@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "iam",
     mixinStandardHelpOptions = true,
     description = "IAM policy evaluation and account audits.",
-    subcommands = {IamEvaluateCommand.class, IamAuditCommand.class})
+    subcommands = {IamEvaluateCommand.class, IamAuditCommand.class, IamSuggestCommand.class})
 public final class IamCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

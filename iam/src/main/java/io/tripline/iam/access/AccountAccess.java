@@ -148,8 +148,11 @@ public final class AccountAccess {
     return CallDecision.of(d, callProblems);
   }
 
-  /** Decides for a known principal (effective-access analysis, no lookup). */
-  AccessDecision decide(AccountPrincipal p, String action, String resource, Boolean mfa) {
+  /**
+   * Decides for a known principal, as a session of it for roles, with {@code aws:MultiFactorAuthPresent}
+   * {@code mfa} (null: absent). The full decision, for analyses that need every statement.
+   */
+  public AccessDecision decide(AccountPrincipal p, String action, String resource, Boolean mfa) {
     Call call = new Call(p.arn(), action, resource, mfa, null, null);
     RequestPrincipal rp = requestPrincipal(p.sessionArn("tripline"), p);
     return evaluate(rp, p, action, resource, context(call, rp, p));
