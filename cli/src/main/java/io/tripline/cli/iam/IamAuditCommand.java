@@ -1,6 +1,11 @@
 package io.tripline.cli.iam;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.cli.Terminal;
+import io.tripline.core.log.LogInputException;
+import io.tripline.iam.ServiceReference;
+import io.tripline.iam.gaps.ActivityWindow;
+import io.tripline.iam.gaps.UnusedPermissions;
 import io.tripline.iam.access.AccountAccess;
 import io.tripline.iam.account.AccountDataException;
 import io.tripline.iam.audit.AuditResult;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +77,11 @@ public final class IamAuditCommand implements Callable<Integer> {
   @Option(names = "--checks", paramLabel = "DIR", description = "Run the checks in DIR (.rego files, tests skipped) instead of the bundled ones.")
   Path checksDir;
 
+  @Option(names = "--activity", paramLabel = "PATH",
+      description = "CloudTrail logs (files or folders; repeatable): adds each principal's sensitive permissions unused in them "
+          + "(check TRL-IAM-009).")
+  List<Path> activity = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     Terminal terminal = Terminal.detect(spec.commandLine().getOut());
@@ -107,7 +118,20 @@ public final class IamAuditCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    AuditResult result = new IamAudit(checks).run(access);
+    UnaryOperator<ObjectNode> enrich = UnaryOperator.identity();
+    if (!activity.isEmpty()) {
+      ActivityLogs.Activity logs;
+      try {
+        logs = ActivityLogs.read(activity, ServiceReference.bundled());
+      } catch (LogInputException e) {
+        err.println(name + e.getMessage());
+        err.flush();
+        return 2;
+      }
+      logs.problems().forEach(p -> err.println(terminal.yellow("warning") + ": " + p));
+      enrich = new UnusedPermissions(access, new ActivityWindow(access, logs.calls()));
+    }
+    AuditResult result = new IamAudit(checks).run(access, enrich);
     PrintWriter out = terminal.out();
     switch (format) {
       case table -> AuditViews.table(result, inputs.describe(), threshold, terminal);

@@ -122,4 +122,14 @@ class IamAuditCommandTest {
     run("--account-export", EXPORT, "--trails", TRAILS, "--data", data.toString(), "--format", "json");
     assertThat(findingIds().get("dev_user")).doesNotContain("TRL-IAM-001").contains("TRL-IAM-003");
   }
+
+  @Test
+  void withAnActivityWindowUnusedSensitivePermissionsAreReported() throws Exception {
+    run("--account-export", EXPORT, "--trails", TRAILS, "--activity", IamSuggestCommandTest.ACTIVITY, "--format", "json");
+    Map<String, List<String>> ids = findingIds();
+    assertThat(ids.get("dev_user")).contains("TRL-IAM-009");
+    JsonNode dev = new ObjectMapper().readTree(out.toString()).get("principals").get(0).get("effectiveAccess");
+    assertThat(dev.get("unusedSensitive").toString()).contains("cloudtrail:GetTrail").doesNotContain("\"cloudtrail:LookupEvents\"");
+    assertThat(dev.get("activity").get("calls").asInt()).isGreaterThan(100);
+  }
 }

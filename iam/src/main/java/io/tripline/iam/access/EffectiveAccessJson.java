@@ -79,7 +79,8 @@ public final class EffectiveAccessJson {
     return doc;
   }
 
-  static ObjectNode grant(Grant g) {
+  /** One grant as the document writes it. */
+  public static ObjectNode grant(Grant g) {
     ObjectNode n = F.objectNode();
     n.put("category", g.probe().category().text());
     n.put("action", g.probe().action());
