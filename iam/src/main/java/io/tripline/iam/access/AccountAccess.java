@@ -45,6 +45,11 @@ public final class AccountAccess {
   private final Map<String, AccountPrincipal> byArn = new LinkedHashMap<>();
   private final Map<String, AccountPrincipal> byKindAndName = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final Map<String, java.util.regex.Pattern> actionPatterns = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<NamedPolicy, Integer> policyIds = new java.util.IdentityHashMap<>();
+  private final Map<AccountPrincipal, Integer> principalIds = new java.util.IdentityHashMap<>();
+  private final Map<String, ActionIndex> actionIndex = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.regex.Pattern> resourcePatterns = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AccountAccess(AccountAuthorizationDetails details, AccountResources resources, PolicyEvaluator evaluator) {
     this.resources = resources;
@@ -80,6 +85,8 @@ public final class AccountAccess {
       put(new AccountPrincipal(r.arn(), r.name(), true, List.of(), policies, boundary(parser, managed, r.arn(), r.permissionsBoundaryArn()),
           trust, tags(r.tags()), r.serviceLinked()));
     }
+    managed.values().forEach(np -> np.ifPresent(x -> policyIds.put(x, policyIds.size())));
+    byArn.values().forEach(pr -> principalIds.put(pr, principalIds.size()));
     this.accountId = byArn.values().stream().map(AccountPrincipal::account).findFirst().orElse(null);
   }
 
@@ -162,6 +169,143 @@ public final class AccountAccess {
     ResourcePolicy resourcePolicy = resourcePolicy(action, resource);
     return evaluator.evaluate(new AccessRequest(rp, action, resource, null, ctx,
         p == null ? List.of() : p.identityPolicies(), p == null ? null : p.boundary(), null, resources.scps(), List.of(), resourcePolicy, null));
+  }
+
+  /**
+   * A fast, conservative pre-check: false only when the call is certainly not allowed, because no
+   * identity-based Allow statement names the action and no resource-based policy could grant it
+   * on its own (a trust policy that names the principal itself, or any bucket policy). Lets the
+   * effective-access analysis skip most of the principal-by-role pairs without evaluating them.
+   */
+  public boolean mayAllow(AccountPrincipal p, String action, String resource) {
+    List<io.tripline.iam.policy.Statement> allows = allowsNaming(p, action);
+    for (io.tripline.iam.policy.Statement st : allows) {
+      if (mayMatchResource(st.resource(), resource)) {
+        return true;
+      }
+    }
+    ResourcePolicy rp = resourcePolicy(action, resource);
+    if (rp == null) {
+      return false;
+    }
+    if (!"AWS::IAM::Role".equals(rp.resourceType())) {
+      return true;
+    }
+    for (io.tripline.iam.policy.Statement st : rp.document().statements()) {
+      if (st.effect() != io.tripline.iam.policy.Effect.ALLOW || st.principal() == null) {
+        continue;
+      }
+      if (st.principal().everyone() || st.principal().negated()) {
+        return true;
+      }
+      for (String id : st.principal().of("AWS")) {
+        if (id.equals("*") || id.contains("*") || id.equals(p.arn()) || id.contains(":assumed-role/") || id.contains(":sts:")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Looser than AWS's resource matching, never stricter: wildcards cross every separator, a
+   * pattern with a policy variable or a NotResource may match anything, and a {@code *} request
+   * (an action without resource types) is not filtered here.
+   */
+  private boolean mayMatchResource(io.tripline.iam.policy.ElementList element, String resource) {
+    if (element == null || element.negated() || resource.equals("*")) {
+      return true;
+    }
+    for (String pattern : element.values()) {
+      if (pattern.contains("${")) {
+        return true;
+      }
+      java.util.regex.Pattern re = resourcePatterns.computeIfAbsent(pattern, AccountAccess::resourceGlob);
+      if (re.matcher(resource).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.regex.Pattern resourceGlob(String pattern) {
+    StringBuilder re = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+    }
+    return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.DOTALL);
+  }
+
+  /** The principal's identity-based Allow statements whose Action (or NotAction) covers {@code action}. */
+  /** Cached per action and principal; each managed policy (shared by many principals) is matched once per action. */
+  @SuppressWarnings("unchecked")
+  private List<io.tripline.iam.policy.Statement> allowsNaming(AccountPrincipal p, String action) {
+    ActionIndex index = actionIndex.computeIfAbsent(action.toLowerCase(Locale.ROOT), k -> new ActionIndex(policyIds.size(), principalIds.size()));
+    Integer pid = principalIds.get(p);
+    if (pid != null && index.byPrincipal[pid] != null) {
+      return index.byPrincipal[pid];
+    }
+    List<io.tripline.iam.policy.Statement> out = new ArrayList<>();
+    for (NamedPolicy np : p.identityPolicies()) {
+      Integer id = policyIds.get(np);
+      if (id == null) {
+        out.addAll(allowsNaming(np, action));
+      } else {
+        List<io.tripline.iam.policy.Statement> cached = index.byPolicy[id];
+        if (cached == null) {
+          cached = allowsNaming(np, action);
+          index.byPolicy[id] = cached;
+        }
+        out.addAll(cached);
+      }
+    }
+    List<io.tripline.iam.policy.Statement> result = List.copyOf(out);
+    if (pid != null) {
+      index.byPrincipal[pid] = result;
+    }
+    return result;
+  }
+
+  /** One action's matching Allow statements per managed policy and per principal; slots fill lazily (benign races: same value). */
+  private static final class ActionIndex {
+    final List<io.tripline.iam.policy.Statement>[] byPolicy;
+    final List<io.tripline.iam.policy.Statement>[] byPrincipal;
+
+    @SuppressWarnings("unchecked")
+    ActionIndex(int policies, int principals) {
+      byPolicy = (List<io.tripline.iam.policy.Statement>[]) new List<?>[policies];
+      byPrincipal = (List<io.tripline.iam.policy.Statement>[]) new List<?>[principals];
+    }
+  }
+
+  private List<io.tripline.iam.policy.Statement> allowsNaming(NamedPolicy np, String action) {
+    List<io.tripline.iam.policy.Statement> out = new ArrayList<>();
+    for (io.tripline.iam.policy.Statement st : np.document().statements()) {
+      if (st.effect() == io.tripline.iam.policy.Effect.ALLOW && st.action().negated() != matchesAny(st.action().values(), action)) {
+        out.add(st);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private boolean matchesAny(List<String> patterns, String action) {
+    for (String pattern : patterns) {
+      java.util.regex.Pattern re = actionPatterns.computeIfAbsent(pattern, AccountAccess::actionGlob);
+      if (re.matcher(action).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** IAM's action wildcards ({@code *}, {@code ?}) over the whole {@code service:Action}, case-insensitive. */
+  private static java.util.regex.Pattern actionGlob(String pattern) {
+    StringBuilder re = new StringBuilder();
+    for (char c : pattern.toCharArray()) {
+      re.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+    }
+    return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE
+        | java.util.regex.Pattern.DOTALL);
   }
 
   private ResourcePolicy resourcePolicy(String action, String resource) {

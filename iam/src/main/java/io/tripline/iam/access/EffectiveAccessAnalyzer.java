@@ -8,11 +8,10 @@ import io.tripline.iam.policy.Effect;
 import io.tripline.iam.policy.PolicyDocument;
 import io.tripline.iam.policy.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Decides every sensitive action for every principal of an account with the exact evaluator:
@@ -41,7 +40,10 @@ public final class EffectiveAccessAnalyzer {
     this(access, ServiceReference.bundled());
   }
 
-  /** Every principal's access, users first, in export order. */
+  /**
+   * Every principal's access, users first, in export order. Principals are analyzed in parallel
+   * (the evaluator and the account are immutable); the result does not depend on the order.
+   */
   public List<PrincipalAccess> analyze() {
     String account = access.accountId();
     if (account == null) {
@@ -49,18 +51,19 @@ public final class EffectiveAccessAnalyzer {
     }
     List<AccountPrincipal> principals = new ArrayList<>(access.principals());
     Set<String> admins = new LinkedHashSet<>();
-    for (AccountPrincipal p : principals) {
-      if (adminEquivalent(p, account)) {
-        admins.add(p.arn());
+    boolean[] admin = new boolean[principals.size()];
+    IntStream.range(0, principals.size()).parallel().forEach(i -> admin[i] = adminEquivalent(principals.get(i), account));
+    for (int i = 0; i < admin.length; i++) {
+      if (admin[i]) {
+        admins.add(principals.get(i).arn());
       }
     }
     List<Probe> logProbes = sensitive.logProbes(account, access.resources());
     List<AccountPrincipal> assumable = principals.stream().filter(r -> r.role() && !r.serviceLinked() && trustsAwsPrincipals(r.trustPolicy())).toList();
-    Map<String, List<PrincipalAccess.RoleAssumption>> assumptions = new LinkedHashMap<>();
-    Map<String, List<Grant>> grants = new LinkedHashMap<>();
-    Set<String> assumableWithoutMfa = new LinkedHashSet<>();
-    principals.stream().filter(r -> r.role() && trustsNonAwsPrincipals(r.trustPolicy())).forEach(r -> assumableWithoutMfa.add(r.arn()));
-    for (AccountPrincipal p : principals) {
+    List<PrincipalAccess.RoleAssumption>[] assumptions = newArray(principals.size());
+    List<Grant>[] grants = newArray(principals.size());
+    IntStream.range(0, principals.size()).parallel().forEach(i -> {
+      AccountPrincipal p = principals.get(i);
       List<PrincipalAccess.RoleAssumption> roles = new ArrayList<>();
       for (AccountPrincipal r : assumable) {
         if (r == p) {
@@ -69,12 +72,9 @@ public final class EffectiveAccessAnalyzer {
         Grant g = decide(p, new Probe(AccessCategory.PRIVILEGE_ESCALATION, "sts:AssumeRole", r.arn(), "assume role " + r.name()));
         if (g != null) {
           roles.add(new PrincipalAccess.RoleAssumption(r.arn(), g.withoutMfa(), g.statements()));
-          if (g.withoutMfa() && !p.role()) {
-            assumableWithoutMfa.add(r.arn());
-          }
         }
       }
-      assumptions.put(p.arn(), roles);
+      assumptions[i] = roles;
       List<Grant> out = new ArrayList<>();
       for (Probe probe : logProbes) {
         addIfAllowed(out, p, probe);
@@ -82,26 +82,40 @@ public final class EffectiveAccessAnalyzer {
       if (!admins.contains(p.arn())) {
         escalations(out, p, account, admins, roles);
       }
-      grants.put(p.arn(), out);
+      grants[i] = out;
+    });
+    Set<String> assumableWithoutMfa = new LinkedHashSet<>();
+    principals.stream().filter(r -> r.role() && trustsNonAwsPrincipals(r.trustPolicy())).forEach(r -> assumableWithoutMfa.add(r.arn()));
+    for (int i = 0; i < principals.size(); i++) {
+      if (!principals.get(i).role()) {
+        assumptions[i].stream().filter(PrincipalAccess.RoleAssumption::withoutMfa).forEach(r -> assumableWithoutMfa.add(r.roleArn()));
+      }
     }
     List<PrincipalAccess> result = new ArrayList<>();
-    for (AccountPrincipal p : principals) {
+    for (int i = 0; i < principals.size(); i++) {
+      AccountPrincipal p = principals.get(i);
       boolean withoutMfa = !p.role() || assumableWithoutMfa.contains(p.arn());
-      List<Grant> gs = grants.get(p.arn());
+      List<Grant> gs = grants[i];
       if (!withoutMfa) {
         gs = gs.stream().map(g -> new Grant(g.probe(), g.withMfa(), false, g.statements())).toList();
       }
-      List<PrincipalAccess.RoleAssumption> roles = assumptions.get(p.arn()).stream()
+      List<PrincipalAccess.RoleAssumption> roles = assumptions[i].stream()
           .map(r -> new PrincipalAccess.RoleAssumption(r.roleArn(), r.withoutMfa() && withoutMfa, r.statements())).toList();
       result.add(new PrincipalAccess(p, gs, admins.contains(p.arn()), withoutMfa, roles, wildcardGrants(p)));
     }
     return result;
   }
 
+  @SuppressWarnings("unchecked")
+  private static <T> List<T>[] newArray(int n) {
+    return (List<T>[]) new List<?>[n];
+  }
+
   /** Full IAM write on arbitrary identities and policies: the principal can grant itself anything. */
   private boolean adminEquivalent(AccountPrincipal p, String account) {
     String iam = "arn:aws:iam::" + account + ":";
-    return access.decide(p, "iam:PutRolePolicy", iam + "role/" + SensitiveActions.PROBE, true).allowed()
+    return access.mayAllow(p, "iam:PutRolePolicy", iam + "role/" + SensitiveActions.PROBE)
+        && access.decide(p, "iam:PutRolePolicy", iam + "role/" + SensitiveActions.PROBE, true).allowed()
         && access.decide(p, "iam:AttachUserPolicy", iam + "user/" + SensitiveActions.PROBE, true).allowed()
         && access.decide(p, "iam:CreatePolicyVersion", iam + "policy/" + SensitiveActions.PROBE, true).allowed();
   }
@@ -181,6 +195,9 @@ public final class EffectiveAccessAnalyzer {
 
   /** The grant when {@code p} may perform the probe with or without MFA, else null. */
   private Grant decide(AccountPrincipal p, Probe probe) {
+    if (!access.mayAllow(p, probe.action(), probe.resource())) {
+      return null;
+    }
     AccessDecision withMfa = access.decide(p, probe.action(), probe.resource(), true);
     AccessDecision absent = access.decide(p, probe.action(), probe.resource(), null);
     AccessDecision withoutMfa = absent.allowed() ? absent : access.decide(p, probe.action(), probe.resource(), false);
