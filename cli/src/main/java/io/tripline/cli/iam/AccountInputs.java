@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 /** The account options shared by {@code iam audit} and {@code iam suggest}: an export or a live read, and the resource context. */
 final class AccountInputs {
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "Account (one of):%n")
   Source source;
 
   static final class Source {
