@@ -9,7 +9,6 @@ import io.tripline.iam.MatchedStatement;
 import io.tripline.iam.NamedPolicy;
 import io.tripline.iam.PolicyType;
 import io.tripline.iam.ServiceReference;
-import io.tripline.iam.access.AccessCategory;
 import io.tripline.iam.access.AccountAccess;
 import io.tripline.iam.access.AccountPrincipal;
 import io.tripline.iam.access.Grant;
