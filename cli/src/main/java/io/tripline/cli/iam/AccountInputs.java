@@ -2,6 +2,7 @@ package io.tripline.cli.iam;
 
 import io.tripline.iam.access.AccountAccess;
 import io.tripline.iam.access.AccountResources;
+import io.tripline.iam.access.LiveResourceReader;
 import io.tripline.iam.access.ResourceFileLoader;
 import io.tripline.iam.access.Trail;
 import io.tripline.iam.account.AccountAuthorizationDetails;
@@ -29,15 +30,17 @@ final class AccountInputs {
         description = "`aws iam get-account-authorization-details` output (one page, concatenated pages or an array of pages).")
     Path export;
 
-    @Option(names = "--live", description = "Read IAM live through the AWS SDK (read-only: iam:GetAccountAuthorizationDetails, "
-        + "iam:GetPolicy, iam:GetPolicyVersion).")
+    @Option(names = "--live", description = "Read the account live through the AWS SDK, read-only: IAM (iam:GetAccountAuthorizationDetails, "
+        + "iam:GetPolicy, iam:GetPolicyVersion) and, unless --trails is given, the trails and their bucket policies "
+        + "(cloudtrail:DescribeTrails, s3:GetBucketPolicy).")
     boolean live;
   }
 
   @Option(names = "--profile", paramLabel = "NAME", description = "With --live: the AWS profile (default: the SDK's credential chain).")
   String profile;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "With --live: a region of the partition (default: aws).")
+  @Option(names = "--region", paramLabel = "REGION", description = "With --live: the region to read trails in (default: us-east-1); "
+      + "it also picks the IAM partition.")
   String region;
 
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --live: the IAM endpoint to call instead of AWS's.")
@@ -65,6 +68,13 @@ final class AccountInputs {
     ResourceFileLoader files = new ResourceFileLoader();
     List<Trail> trailList = trails == null ? List.of() : files.trails(trails);
     Map<String, PolicyDocument> policies = new LinkedHashMap<>();
+    if (source.live && trails == null) {
+      try (LiveResourceReader reader = LiveResourceReader.create(profile, region, endpoint)) {
+        AccountResources live = reader.read();
+        trailList = live.trails();
+        policies.putAll(live.bucketPolicies());
+      }
+    }
     for (String bp : bucketPolicies) {
       int eq = bp.indexOf('=');
       if (eq <= 0 || eq == bp.length() - 1) {
