@@ -48,6 +48,8 @@ public final class AccountAccess {
   private final Map<String, java.util.regex.Pattern> actionPatterns = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<NamedPolicy, Integer> policyIds = new java.util.IdentityHashMap<>();
   private final Map<AccountPrincipal, Integer> principalIds = new java.util.IdentityHashMap<>();
+  private final boolean[] principalMentionsMfa;
+  private final boolean scpsMentionMfa;
   private final Map<String, ActionIndex> actionIndex = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, java.util.regex.Pattern> resourcePatterns = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,6 +89,10 @@ public final class AccountAccess {
     }
     managed.values().forEach(np -> np.ifPresent(x -> policyIds.put(x, policyIds.size())));
     byArn.values().forEach(pr -> principalIds.put(pr, principalIds.size()));
+    principalMentionsMfa = new boolean[principalIds.size()];
+    principalIds.forEach((pr, id) -> principalMentionsMfa[id] = pr.identityPolicies().stream().anyMatch(np -> mentionsMfa(np.document()))
+        || (pr.boundary() != null && mentionsMfa(pr.boundary().document())));
+    scpsMentionMfa = resources.scps().stream().flatMap(l -> l.policies().stream()).anyMatch(np -> mentionsMfa(np.document()));
     this.accountId = byArn.values().stream().map(AccountPrincipal::account).findFirst().orElse(null);
   }
 
@@ -306,6 +312,33 @@ public final class AccountAccess {
     }
     return java.util.regex.Pattern.compile(re.toString(), java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE
         | java.util.regex.Pattern.DOTALL);
+  }
+
+  /**
+   * Whether {@code aws:MultiFactorAuthPresent} or {@code aws:MultiFactorAuthAge} can change this
+   * call's decision: some applicable policy (the principal's identity policies or boundary, the
+   * SCPs, the resource's policy) names one of them in a condition. When none does, the decisions
+   * with and without MFA are the same and one evaluation serves both.
+   */
+  public boolean mfaMatters(AccountPrincipal p, String action, String resource) {
+    Integer pid = principalIds.get(p);
+    if (pid == null || principalMentionsMfa[pid] || scpsMentionMfa) {
+      return true;
+    }
+    ResourcePolicy rp = resourcePolicy(action, resource);
+    return rp != null && mentionsMfa(rp.document());
+  }
+
+  private static boolean mentionsMfa(io.tripline.iam.policy.PolicyDocument doc) {
+    for (io.tripline.iam.policy.Statement st : doc.statements()) {
+      for (io.tripline.iam.policy.ConditionClause c : st.conditions()) {
+        if (c.key().toLowerCase(Locale.ROOT).contains("multifactorauth")
+            || c.values().stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("multifactorauth"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private ResourcePolicy resourcePolicy(String action, String resource) {

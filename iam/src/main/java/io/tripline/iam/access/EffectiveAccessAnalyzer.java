@@ -198,6 +198,10 @@ public final class EffectiveAccessAnalyzer {
     if (!access.mayAllow(p, probe.action(), probe.resource())) {
       return null;
     }
+    if (!access.mfaMatters(p, probe.action(), probe.resource())) {
+      AccessDecision d = access.decide(p, probe.action(), probe.resource(), null);
+      return d.allowed() ? new Grant(probe, true, true, d.matchedStatements()) : null;
+    }
     AccessDecision withMfa = access.decide(p, probe.action(), probe.resource(), true);
     AccessDecision absent = access.decide(p, probe.action(), probe.resource(), null);
     AccessDecision withoutMfa = absent.allowed() ? absent : access.decide(p, probe.action(), probe.resource(), false);
