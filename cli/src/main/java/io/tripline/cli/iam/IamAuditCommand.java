@@ -7,6 +7,8 @@ import io.tripline.iam.ServiceReference;
 import io.tripline.iam.gaps.ActivityWindow;
 import io.tripline.iam.gaps.UnusedPermissions;
 import io.tripline.iam.access.AccountAccess;
+import io.tripline.iam.access.EffectiveAccessAnalyzer;
+import io.tripline.iam.access.PrincipalAccess;
 import io.tripline.iam.account.AccountDataException;
 import io.tripline.iam.audit.AuditResult;
 import io.tripline.iam.audit.BundledChecks;
@@ -118,6 +120,7 @@ public final class IamAuditCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    List<PrincipalAccess> analysis = new EffectiveAccessAnalyzer(access).analyze();
     UnaryOperator<ObjectNode> enrich = UnaryOperator.identity();
     if (!activity.isEmpty()) {
       ActivityLogs.Activity logs;
@@ -129,9 +132,9 @@ public final class IamAuditCommand implements Callable<Integer> {
         return 2;
       }
       logs.problems().forEach(p -> err.println(terminal.yellow("warning") + ": " + p));
-      enrich = new UnusedPermissions(access, new ActivityWindow(access, logs.calls()));
+      enrich = new UnusedPermissions(analysis, new ActivityWindow(access, logs.calls()));
     }
-    AuditResult result = new IamAudit(checks).run(access, enrich);
+    AuditResult result = new IamAudit(checks).run(access, analysis, enrich);
     PrintWriter out = terminal.out();
     switch (format) {
       case table -> AuditViews.table(result, inputs.describe(), threshold, terminal);

@@ -27,7 +27,11 @@ public final class IamAudit {
    * checks see it (the unused sensitive permissions of an activity window).
    */
   public AuditResult run(AccountAccess access, UnaryOperator<ObjectNode> enrich) {
-    List<PrincipalAccess> all = new EffectiveAccessAnalyzer(access).analyze();
+    return run(access, new EffectiveAccessAnalyzer(access).analyze(), enrich);
+  }
+
+  /** Audits an account whose effective access {@code all} was already analyzed. */
+  public AuditResult run(AccountAccess access, List<PrincipalAccess> all, UnaryOperator<ObjectNode> enrich) {
     EffectiveAccessJson json = new EffectiveAccessJson(access.accountId(), access.resources(), all);
     List<AuditResult.PrincipalResult> out = new ArrayList<>();
     for (PrincipalAccess a : all) {

@@ -2,12 +2,11 @@ package io.tripline.iam.gaps;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tripline.iam.access.AccountAccess;
-import io.tripline.iam.access.EffectiveAccessAnalyzer;
 import io.tripline.iam.access.EffectiveAccessJson;
 import io.tripline.iam.access.Grant;
 import io.tripline.iam.access.PrincipalAccess;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -21,9 +20,10 @@ public final class UnusedPermissions implements UnaryOperator<ObjectNode> {
   private final ActivityWindow window;
   private final Map<String, PrincipalAccess> byArn = new LinkedHashMap<>();
 
-  public UnusedPermissions(AccountAccess access, ActivityWindow window) {
+  /** @param analysis the account's effective access, as the audit computed it */
+  public UnusedPermissions(List<PrincipalAccess> analysis, ActivityWindow window) {
     this.window = window;
-    new EffectiveAccessAnalyzer(access).analyze().forEach(a -> byArn.put(a.principal().arn(), a));
+    analysis.forEach(a -> byArn.put(a.principal().arn(), a));
   }
 
   @Override
