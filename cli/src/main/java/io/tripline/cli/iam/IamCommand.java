@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "iam",
     mixinStandardHelpOptions = true,
-    description = "IAM policy evaluation: decide requests as AWS would.",
-    subcommands = {IamEvaluateCommand.class})
+    description = "IAM: decide requests as AWS would, audit an account for log access and tampering, suggest least privilege.",
+    subcommands = {IamEvaluateCommand.class, IamAuditCommand.class, IamSuggestCommand.class})
 public final class IamCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
