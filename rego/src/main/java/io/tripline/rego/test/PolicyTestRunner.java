@@ -41,10 +41,10 @@ public final class PolicyTestRunner {
 
   /** Compiles the sources and runs their tests; throws {@link RegoException} when they do not compile. */
   public TestRun run(PolicySources sources) {
-    PreparedPolicy policy = Rego.compile(sources.modules(), sources.data());
+    PreparedPolicy policy = Rego.compile(sources);
     List<Module> modules = new ArrayList<>();
     for (Map.Entry<String, String> m : sources.modules().entrySet()) {
-      modules.add(RegoParser.parseModule(m.getKey(), m.getValue()));
+      modules.add(RegoParser.parseModule(m.getKey(), m.getValue(), sources.regoVersion(m.getKey())));
     }
     modules.sort(Comparator.comparing(Module::file));
     CoverageTracer tracer = options.coverage() ? new CoverageTracer() : null;
