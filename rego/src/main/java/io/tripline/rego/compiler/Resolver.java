@@ -29,6 +29,7 @@ final class Resolver {
   private final Predicate<String> isBuiltin;
   private final List<CompileError> errors;
   private int fresh;
+  private final NegatedArguments negatedArguments = new NegatedArguments(() -> "$not" + (++fresh));
 
   Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, Predicate<String> isBuiltin,
       List<CompileError> errors) {
@@ -72,7 +73,8 @@ final class Resolver {
   Body resolveQuery(Body b) {
     Scope scope = new Scope(null);
     declareBody(b, scope, true);
-    return body(b, scope);
+    // a query's own literals stay one for one (each is an expression of the result)
+    return body(b, scope, false);
   }
 
   /** Defines the body's own variables in scope: declared ones and every non-global name. */
@@ -158,6 +160,10 @@ final class Resolver {
   }
 
   private Body body(Body b, Scope scope) {
+    return body(b, scope, true);
+  }
+
+  private Body body(Body b, Scope scope, boolean hoistNegatedArguments) {
     List<Literal> out = new ArrayList<>();
     for (Literal l : b.literals()) {
       if (l.expr() instanceof Expr.Assign a) {
@@ -173,7 +179,7 @@ final class Resolver {
       if (l.expr() instanceof Expr.Assign a) {
         scope.pending.removeAll(VarAnalysis.patternVars(a.left()));
       }
-      out.add(r);
+      out.addAll(hoistNegatedArguments ? negatedArguments.rewrite(r) : List.of(r));
     }
     return new Body(out, b.location());
   }

@@ -163,7 +163,8 @@ final class ModuleParser extends TermParser {
     List<Term> args = null;
     Term.Ref ref;
     if (head instanceof Term.Call c) {
-      args = c.args();
+      // `f() := v` has no arguments: OPA makes it a plain rule (f.a reads into v), not a function
+      args = c.args().isEmpty() ? null : c.args();
       ref = c.operator();
     } else if (head instanceof Term.Ref r) {
       ref = r;

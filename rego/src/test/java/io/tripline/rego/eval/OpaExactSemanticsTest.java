@@ -1,0 +1,63 @@
+package io.tripline.rego.eval;
+
+import static io.tripline.rego.RegoFixture.policy;
+import static io.tripline.rego.RegoFixture.value;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tripline.rego.PreparedPolicy;
+import org.junit.jupiter.api.Test;
+
+/** Places where OPA's compiler rewrites decide the result, written from OPA's documented behaviour. */
+class OpaExactSemanticsTest {
+
+  @Test
+  void negatedCallWithAnUndefinedArgumentIsUndefined() {
+    PreparedPolicy p = policy("""
+        package t
+
+        f(x) := x == "a"
+        s := {"a"}
+
+        by_function if not f(input.missing)
+        by_builtin if not startswith(input.missing, "a")
+        by_set_lookup if not s[input.missing]
+        by_comparison if not input.missing == "a"
+        by_nested_call if not count(input.missing) > 0
+        plain_ref if not input.missing
+        defined_argument if not startswith(input.name, "a")
+        """);
+    String in = "{\"name\": \"bob\"}";
+    assertThat(value(p, "data.t.by_function", in)).isEqualTo("undefined");
+    assertThat(value(p, "data.t.by_builtin", in)).isEqualTo("undefined");
+    assertThat(value(p, "data.t.by_set_lookup", in)).isEqualTo("undefined");
+    assertThat(value(p, "data.t.by_comparison", in)).isEqualTo("undefined");
+    assertThat(value(p, "data.t.by_nested_call", in)).isEqualTo("undefined");
+    assertThat(value(p, "data.t.plain_ref", in)).isEqualTo("true");
+    assertThat(value(p, "data.t.defined_argument", in)).isEqualTo("true");
+  }
+
+  @Test
+  void negationInsideComprehensionsAndWithModifiers() {
+    PreparedPolicy p = policy("""
+        package t
+
+        kept := [x | some x in input.xs; not startswith(x.name, "a")]
+        mocked if not startswith(input.name, "a") with input.name as "bob"
+        """);
+    assertThat(value(p, "data.t.kept", "{\"xs\": [{\"name\": \"ab\"}, {\"name\": \"b\"}, {}]}"))
+        .isEqualTo("[{\"name\":\"b\"}]");
+    assertThat(value(p, "data.t.mocked", "{}")).isEqualTo("true");
+  }
+
+  @Test
+  void zeroArgumentHeadIsAPlainRule() {
+    PreparedPolicy p = policy("""
+        package t
+
+        f() := {"a": 1}
+        g if f.a == 1
+        """);
+    assertThat(value(p, "data.t.g")).isEqualTo("true");
+    assertThat(value(p, "data.t.f")).isEqualTo("{\"a\":1}");
+  }
+}
