@@ -165,20 +165,17 @@ final class Resolver {
 
   private Body body(Body b, Scope scope, boolean hoistNegatedArguments) {
     List<Literal> out = new ArrayList<>();
+    // a variable declared (:=, some) further down is not yet visible to closures above it
     for (Literal l : b.literals()) {
-      if (l.expr() instanceof Expr.Assign a) {
-        VarAnalysis.patternVars(a.left()).forEach(v -> {
-          if (scope.definedHere(v)) {
-            scope.pending.add(v);
-          }
-        });
+      for (String v : declared(l)) {
+        if (scope.definedHere(v)) {
+          scope.pending.add(v);
+        }
       }
     }
     for (Literal l : b.literals()) {
       Literal r = literal(l, scope);
-      if (l.expr() instanceof Expr.Assign a) {
-        scope.pending.removeAll(VarAnalysis.patternVars(a.left()));
-      }
+      scope.pending.removeAll(declared(l));
       out.addAll(hoistNegatedArguments ? negatedArguments.rewrite(r) : List.of(r));
     }
     return new Body(out, b.location());
