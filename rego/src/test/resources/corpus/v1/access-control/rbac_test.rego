@@ -45,3 +45,18 @@ test_unknown_user_denied if {
 test_grants_are_scoped if {
 	rbac.every_grant_scoped with data.roles as roles
 }
+
+decisions := {
+	"admin deletes anything": {"user": "ann", "action": "delete", "resource": "/x", "want": true},
+	"reader reads docs": {"user": "bo", "action": "read", "resource": "/docs/a", "want": true},
+	"reader cannot delete": {"user": "bo", "action": "delete", "resource": "/docs/a", "want": false},
+	"no roles, no access": {"user": "cy", "action": "read", "resource": "/docs/a", "want": false},
+}
+
+test_decisions[note] if {
+	some note, tc in decisions
+	got := rbac.allow with input as object.remove(tc, ["want"])
+		with data.bindings as bindings
+		with data.roles as roles
+	got == tc.want
+}

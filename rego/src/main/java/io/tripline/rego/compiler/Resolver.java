@@ -29,7 +29,7 @@ final class Resolver {
   private final Predicate<String> isBuiltin;
   private final List<CompileError> errors;
   private int fresh;
-  private final NegatedArguments negatedArguments = new NegatedArguments(() -> "$not" + (++fresh));
+  private final EagerTerms eagerTerms = new EagerTerms(() -> "$eager" + (++fresh));
 
   Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, Predicate<String> isBuiltin,
       List<CompileError> errors) {
@@ -163,7 +163,7 @@ final class Resolver {
     return body(b, scope, true);
   }
 
-  private Body body(Body b, Scope scope, boolean hoistNegatedArguments) {
+  private Body body(Body b, Scope scope, boolean eagerTerms) {
     List<Literal> out = new ArrayList<>();
     // a variable declared (:=, some) further down is not yet visible to closures above it
     for (Literal l : b.literals()) {
@@ -176,7 +176,7 @@ final class Resolver {
     for (Literal l : b.literals()) {
       Literal r = literal(l, scope);
       scope.pending.removeAll(declared(l));
-      out.addAll(hoistNegatedArguments ? negatedArguments.rewrite(r) : List.of(r));
+      out.addAll(eagerTerms ? this.eagerTerms.rewrite(r) : List.of(r));
     }
     return new Body(out, b.location());
   }

@@ -60,4 +60,37 @@ class OpaExactSemanticsTest {
     assertThat(value(p, "data.t.g")).isEqualTo("true");
     assertThat(value(p, "data.t.f")).isEqualTo("{\"a\":1}");
   }
+
+  @Test
+  void withValueThatIteratesEvaluatesOncePerValue() {
+    PreparedPolicy p = policy("""
+        package t
+
+        q := input.v
+        each := [x | x := q with input.v as [1, 2, 3][_]]
+        mocked_count(_) := 7
+        mock if count([1]) == 7 with count as mocked_count
+        """);
+    assertThat(value(p, "data.t.each")).isEqualTo("[1,2,3]");
+    assertThat(value(p, "data.t.mock")).isEqualTo("true");
+  }
+
+  @Test
+  void compositesWithVariablesOnBothSidesUnify() {
+    PreparedPolicy p = policy("""
+        package t
+
+        chain := a if [a, b] = [b, 3]
+        longer := [a, b, c] if [a, b, c] = [b, c, 4]
+        contradiction if [a, 1] = [2, a]
+        objects := [x, y] if {"a": x, "b": 2} = {"a": 1, "b": y}
+        nested := [x, y] if [[x], {"k": y}] = [[y], {"k": 5}]
+        shapes if [x] = {"a": x}
+        """);
+    assertThat(value(p, "data.t.chain")).isEqualTo("3");
+    assertThat(value(p, "data.t.longer")).isEqualTo("[4,4,4]");
+    assertThat(value(p, "data.t.contradiction")).isEqualTo("undefined");
+    assertThat(value(p, "data.t.objects")).isEqualTo("[1,2]");
+    assertThat(value(p, "data.t.nested")).isEqualTo("[5,5]");
+  }
 }

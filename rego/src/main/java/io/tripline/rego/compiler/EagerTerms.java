@@ -3,13 +3,20 @@ package io.tripline.rego.compiler;
 import io.tripline.rego.ast.Expr;
 import io.tripline.rego.ast.Literal;
 import io.tripline.rego.ast.Term;
+import io.tripline.rego.ast.With;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * OPA evaluates the arguments of a negated call before the negation (its compiler's
- * {@code RewriteDynamicTerms} and {@code RewriteExprTerms} stages): in
+ * Terms OPA's compiler binds to a variable by an expression of their own, placed before the
+ * expression that uses them, so that they are evaluated eagerly.
+ *
+ * <p>{@code with} values that read variables ({@code RewriteWithValues}): in
+ * {@code x := q with input.v as [1, 2, 3][_]} the value is a generator, and each of its values
+ * is one evaluation of {@code q}.
+ *
+ * <p>Arguments of a negated call ({@code RewriteDynamicTerms} and {@code RewriteExprTerms}): in
  * {@code not f(input.missing)}, {@code not startswith(input.missing, "a")} or
  * {@code not s[input.missing]}, the reference or nested call is bound to a variable by an
  * expression of its own before the {@code not}, so an undefined argument makes the body
@@ -17,15 +24,51 @@ import java.util.function.Supplier;
  * undefinedness ({@code not input.missing} holds); only the references and calls in its
  * brackets are taken out.
  */
-final class NegatedArguments {
+final class EagerTerms {
   private final Supplier<String> fresh;
 
-  NegatedArguments(Supplier<String> fresh) {
+  EagerTerms(Supplier<String> fresh) {
     this.fresh = fresh;
   }
 
-  /** The literals that replace {@code l}: the bindings of its dynamic arguments, then {@code l} itself. */
+  /** The literals that replace {@code l}: the bindings of its eager terms, then {@code l} itself. */
   List<Literal> rewrite(Literal l) {
+    List<Literal> out = new ArrayList<>();
+    Literal withValuesBound = withValues(l, out);
+    out.addAll(negatedArguments(withValuesBound));
+    return out;
+  }
+
+  /** {@code l} with its variable-reading {@code with} values replaced by fresh variables bound in {@code out}. */
+  private Literal withValues(Literal l, List<Literal> out) {
+    if (l.withs().isEmpty()) {
+      return l;
+    }
+    List<With> withs = new ArrayList<>();
+    boolean changed = false;
+    for (With w : l.withs()) {
+      // a bare name may be a function mock (`with count as my_count`): kept as written
+      if (!(w.value() instanceof Term.Var) && readsVariables(w.value())) {
+        Term.Var v = new Term.Var(fresh.get(), w.value().location());
+        out.add(new Literal(false, new Expr.Unify(v, w.value()), List.of(), l.location()));
+        withs.add(new With(w.target(), v, w.location()));
+        changed = true;
+      } else {
+        withs.add(w);
+      }
+    }
+    return changed ? new Literal(l.negated(), l.expr(), withs, l.location()) : l;
+  }
+
+  /** Whether t reads a local variable (a function mock such as {@code data.lib.f} reads none). */
+  private static boolean readsVariables(Term t) {
+    java.util.Set<String> vars = VarAnalysis.allVars(t);
+    vars.remove("data");
+    vars.remove("input");
+    return !vars.isEmpty();
+  }
+
+  private List<Literal> negatedArguments(Literal l) {
     if (!l.negated() || !(l.expr() instanceof Expr.TermExpr t)) {
       return List.of(l);
     }
