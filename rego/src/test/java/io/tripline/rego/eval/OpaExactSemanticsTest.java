@@ -93,4 +93,25 @@ class OpaExactSemanticsTest {
     assertThat(value(p, "data.t.objects")).isEqualTo("[1,2]");
     assertThat(value(p, "data.t.nested")).isEqualTo("[5,5]");
   }
+
+  @Test
+  void dataReferencesWithNumberKeysReadTheStoredStringKeys() {
+    PreparedPolicy p = io.tripline.rego.RegoFixture.policyWithData(
+        "{\"1\": {\"2\": \"nested\"}, \"codes\": {\"404\": \"not found\", \"list\": [\"a\", \"b\"]}}", """
+        package t
+
+        top := data[1][2]
+        code := data.codes[404]
+        by_var := data.codes[n] if n := 404
+        index := data.codes.list[1]
+        virtual := {"404": "x"}
+        not_in_rules if not virtual[404]
+        """);
+    assertThat(value(p, "data.t.top")).isEqualTo("\"nested\"");
+    assertThat(value(p, "data.t.code")).isEqualTo("\"not found\"");
+    assertThat(value(p, "data.t.by_var")).isEqualTo("\"not found\"");
+    assertThat(value(p, "data.t.index")).isEqualTo("\"b\"");
+    assertThat(value(p, "data.t.not_in_rules")).isEqualTo("true");
+    assertThat(value(p, "input.codes[404]", "{\"codes\": {\"404\": 1}}")).isEqualTo("undefined");
+  }
 }
