@@ -4,6 +4,7 @@ import io.tripline.rego.ast.Expr;
 import io.tripline.rego.ast.Literal;
 import io.tripline.rego.ast.Term;
 import io.tripline.rego.ast.With;
+import io.tripline.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -48,7 +49,7 @@ final class EagerTerms {
     boolean changed = false;
     for (With w : l.withs()) {
       // a bare name may be a function mock (`with count as my_count`): kept as written
-      if (!(w.value() instanceof Term.Var) && readsVariables(w.value())) {
+      if (readsVariables(w.value())) {
         Term.Var v = new Term.Var(fresh.get(), w.value().location());
         out.add(new Literal(false, new Expr.Unify(v, w.value()), List.of(), l.location()));
         withs.add(new With(w.target(), v, w.location()));
@@ -60,8 +61,18 @@ final class EagerTerms {
     return changed ? new Literal(l.negated(), l.expr(), withs, l.location()) : l;
   }
 
-  /** Whether t reads a local variable (a function mock such as {@code data.lib.f} reads none). */
+  /**
+   * Whether t reads a local variable. A name (a variable, or a reference of constant strings such
+   * as {@code data.lib.f} or {@code opa.runtime}) may be a function mock and is kept as written.
+   */
   private static boolean readsVariables(Term t) {
+    if (t instanceof Term.Var) {
+      return false;
+    }
+    if (t instanceof Term.Ref r && r.head() instanceof Term.Var
+        && r.path().stream().allMatch(p -> p instanceof Term.Scalar s && s.value() instanceof StringValue)) {
+      return false;
+    }
     java.util.Set<String> vars = VarAnalysis.allVars(t);
     vars.remove("data");
     vars.remove("input");

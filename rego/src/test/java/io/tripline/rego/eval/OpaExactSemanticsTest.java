@@ -70,7 +70,9 @@ class OpaExactSemanticsTest {
         each := [x | x := q with input.v as [1, 2, 3][_]]
         mocked_count(_) := 7
         mock if count([1]) == 7 with count as mocked_count
+        builtin_mock := x if x := upper("a") with upper as strings.reverse
         """);
+    assertThat(value(p, "data.t.builtin_mock")).isEqualTo("\"a\"");
     assertThat(value(p, "data.t.each")).isEqualTo("[1,2,3]");
     assertThat(value(p, "data.t.mock")).isEqualTo("true");
   }
@@ -113,5 +115,25 @@ class OpaExactSemanticsTest {
     assertThat(value(p, "data.t.index")).isEqualTo("\"b\"");
     assertThat(value(p, "data.t.not_in_rules")).isEqualTo("true");
     assertThat(value(p, "input.codes[404]", "{\"codes\": {\"404\": 1}}")).isEqualTo("undefined");
+  }
+
+  @Test
+  void stackedWithOnDataPathsApplyInOrder() {
+    PreparedPolicy p = policy("""
+        package t
+
+        p := 1
+        """, """
+        package x
+
+        whole := data.t
+        """);
+    assertThat(value(p, "data.x.whole with data.t.p as 7")).isEqualTo("{\"p\":7}");
+    assertThat(value(p, "data.x.whole with data.t.p as {\"a\": 1} with data.t.p.b as 2"))
+        .isEqualTo("{\"p\":{\"a\":1,\"b\":2}}");
+    assertThat(value(p, "data.x.whole with data.t.p.b as 2 with data.t.p as {\"a\": 1}"))
+        .isEqualTo("{\"p\":{\"a\":1}}");
+    assertThat(value(p, "data.x.whole with data.t.s.a as 1 with data.t.s.b as 2"))
+        .isEqualTo("{\"p\":1,\"s\":{\"a\":1,\"b\":2}}");
   }
 }
