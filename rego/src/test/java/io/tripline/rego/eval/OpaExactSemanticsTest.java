@@ -25,7 +25,11 @@ class OpaExactSemanticsTest {
         by_nested_call if not count(input.missing) > 0
         plain_ref if not input.missing
         defined_argument if not startswith(input.name, "a")
+        some_differs if not input.xs[_] == "a"
+        none_is if not "a" in input.xs
         """);
+    assertThat(value(p, "data.t.some_differs", "{\"xs\": [\"a\", \"b\"]}")).isEqualTo("true");
+    assertThat(value(p, "data.t.none_is", "{\"xs\": [\"a\", \"b\"]}")).isEqualTo("undefined");
     String in = "{\"name\": \"bob\"}";
     assertThat(value(p, "data.t.by_function", in)).isEqualTo("undefined");
     assertThat(value(p, "data.t.by_builtin", in)).isEqualTo("undefined");
