@@ -1,5 +1,6 @@
 package io.tripline.rego;
 
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.value.ObjectValue;
 import io.tripline.rego.value.StringValue;
 import io.tripline.rego.value.Value;
@@ -18,12 +19,39 @@ import java.util.stream.Stream;
  * Rego modules and data documents loaded from files and directories as {@code opa eval -d}
  * does: {@code .rego} files are modules; {@code .json}/{@code .yaml} files are data, placed at
  * the path of their directory relative to the directory given (a file given directly goes at
- * the root); documents merge deeply.
+ * the root); documents merge deeply. {@code regoVersions} says which modules are written in a
+ * Rego version other than v1 (file name to version; a file not listed is v1).
  */
-public record PolicySources(Map<String, String> modules, Value data) {
+public record PolicySources(Map<String, String> modules, Value data, Map<String, RegoVersion> regoVersions) {
 
+  public PolicySources(Map<String, String> modules, Value data) {
+    this(modules, data, Map.of());
+  }
+
+  /** The Rego version of a module file: the one recorded, else v1. */
+  public RegoVersion regoVersion(String file) {
+    return regoVersions.getOrDefault(file, RegoVersion.V1);
+  }
+
+  /** The same modules and versions with other data. */
+  public PolicySources withData(Value other) {
+    return new PolicySources(modules, other, regoVersions);
+  }
+
+  /** Loads v1 modules and data. */
   public static PolicySources load(List<Path> paths) throws IOException {
+    return load(paths, RegoVersion.V1);
+  }
+
+  /**
+   * Loads modules and data, modules being in the given Rego version ({@code V0} for
+   * {@code --v0-compatible}) unless a directory is a bundle whose {@code .manifest} says otherwise,
+   * as OPA's bundle manifest does: {@code rego_version} (0 or 1) for the whole bundle,
+   * {@code file_rego_versions} (glob of a path in the bundle to 0 or 1) per file.
+   */
+  public static PolicySources load(List<Path> paths, RegoVersion version) throws IOException {
     Map<String, String> modules = new LinkedHashMap<>();
+    Map<String, RegoVersion> versions = new LinkedHashMap<>();
     Value data = ObjectValue.EMPTY;
     for (Path root : paths) {
       if (!Files.exists(root)) {
@@ -37,10 +65,15 @@ public record PolicySources(Map<String, String> modules, Value data) {
       } else {
         files = List.of(root);
       }
+      BundleManifest manifest = Files.isDirectory(root) ? BundleManifest.read(root) : BundleManifest.NONE;
       for (Path f : files) {
         String name = f.getFileName().toString();
         if (name.endsWith(".rego")) {
           modules.put(f.toString(), Files.readString(f));
+          RegoVersion v = manifest.regoVersion(root.relativize(f), version);
+          if (v != RegoVersion.V1) {
+            versions.put(f.toString(), v);
+          }
         } else if (name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml")) {
           Value doc = readData(f);
           List<String> at = new ArrayList<>();
@@ -55,7 +88,7 @@ public record PolicySources(Map<String, String> modules, Value data) {
         }
       }
     }
-    return new PolicySources(modules, data);
+    return new PolicySources(modules, data, versions);
   }
 
   /** Reads one JSON or YAML data file. */

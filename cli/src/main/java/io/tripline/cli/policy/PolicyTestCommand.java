@@ -5,6 +5,7 @@ import io.tripline.cli.Terminal;
 import io.tripline.rego.PolicySources;
 import io.tripline.rego.RegoError;
 import io.tripline.rego.RegoException;
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.test.PolicyTestRunner;
 import io.tripline.rego.test.TestReportText;
 import io.tripline.rego.test.TestRun;
@@ -64,6 +65,12 @@ public final class PolicyTestCommand implements Callable<Integer> {
       description = "A builtin error (e.g. to_number(\"x\")) ends the test as ERROR instead of making it undefined.")
   boolean strict;
 
+  @Option(names = "--v0-compatible",
+      description = "Read modules as Rego v0 (as `opa test --v0-compatible`): rules without `if`, partial sets "
+          + "`p[x] { ... }`, future keywords only when imported, and the v0-only builtins (any, all, cast_*, re_match, "
+          + "set_diff, net.cidr_overlap). A bundle directory's .manifest rego_version/file_rego_versions still win.")
+  boolean v0Compatible;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +84,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     }
     PolicySources sources;
     try {
-      sources = PolicySources.load(paths);
+      sources = PolicySources.load(paths, v0Compatible ? RegoVersion.V0 : RegoVersion.V1);
     } catch (IOException e) {
       err.println("tripline policy test: " + e.getMessage());
       return 2;

@@ -10,6 +10,7 @@ import io.tripline.rego.QueryResult;
 import io.tripline.rego.Rego;
 import io.tripline.rego.RegoError;
 import io.tripline.rego.RegoException;
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.value.Value;
 import io.tripline.rego.value.ValueJson;
 import java.io.IOException;
@@ -57,6 +58,12 @@ public final class RegoEvalCommand implements Callable<Integer> {
   @Option(names = "--allow-net", description = "Let http.send and net.lookup_ip_addr reach the network (refused by default).")
   boolean allowNet;
 
+  @Option(names = "--v0-compatible",
+      description = "Read modules as Rego v0 (as `opa eval --v0-compatible`): rules without `if`, partial sets "
+          + "`p[x] { ... }`, future keywords only when imported, and the v0-only builtins (any, all, cast_*, re_match, "
+          + "set_diff, net.cidr_overlap). A bundle directory's .manifest rego_version/file_rego_versions still win.")
+  boolean v0Compatible;
+
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. data.example.allow")
   String query;
 
@@ -67,12 +74,12 @@ public final class RegoEvalCommand implements Callable<Integer> {
     PolicySources sources;
     Value in = null;
     try {
-      sources = PolicySources.load(dataPaths);
+      sources = PolicySources.load(dataPaths, v0Compatible ? RegoVersion.V0 : RegoVersion.V1);
       Value data = sources.data();
       for (Path f : dataFiles) {
         data = PolicySources.merge(data, PolicySources.readData(f));
       }
-      sources = new PolicySources(sources.modules(), data);
+      sources = sources.withData(data);
       if (input != null) {
         in = PolicySources.readData(input);
       }
@@ -81,7 +88,7 @@ public final class RegoEvalCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      PreparedPolicy policy = Rego.compile(sources.modules(), sources.data());
+      PreparedPolicy policy = Rego.compile(sources);
       QueryResult result = policy.evaluateCapturing(query, in, new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet));
       out.println(ValueJson.writePretty(result.toJson()));
       return 0;

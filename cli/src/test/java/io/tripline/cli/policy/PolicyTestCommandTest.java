@@ -123,6 +123,19 @@ class PolicyTestCommandTest {
   }
 
   @Test
+  void v0CompatibleLoadsV0LibrariesWithoutImports() throws Exception {
+    Path lib = Files.createDirectories(dir.resolve("legacy"));
+    Files.writeString(lib.resolve("deny.rego"), "package main\n\ndeny[msg] {\n  input.port == 22\n  msg := \"ssh open\"\n}\n");
+    Files.writeString(lib.resolve("deny_test.rego"),
+        "package main\n\ntest_ssh_denied {\n  deny[\"ssh open\"] with input as {\"port\": 22}\n}\n");
+    assertThat(run(new PolicyTestCommand(), lib.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("`if` keyword is required before rule body");
+    out.getBuffer().setLength(0);
+    assertThat(run(new PolicyTestCommand(), "--v0-compatible", lib.toString())).isZero();
+    assertThat(lastLine()).isEqualTo("1 passed, 0 failed");
+  }
+
+  @Test
   void missingPathIsAUsageError() {
     assertThat(run(new PolicyTestCommand(), dir.resolve("nope").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file or directory");

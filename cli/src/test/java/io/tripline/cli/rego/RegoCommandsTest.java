@@ -51,6 +51,19 @@ class RegoCommandsTest {
   }
 
   @Test
+  void evalReadsV0ModulesWithV0Compatible() throws Exception {
+    Path rego = dir.resolve("legacy.rego");
+    Files.writeString(rego, "package legacy\n\nadmins[u] {\n  u := input.users[_]\n  any([u.admin])\n}\n");
+    Path input = dir.resolve("users.json");
+    Files.writeString(input, "{\"users\": [{\"name\": \"ann\", \"admin\": true}, {\"name\": \"bo\", \"admin\": false}]}");
+    int code = run(new RegoEvalCommand(), "--v0-compatible", "-d", rego.toString(), "-i", input.toString(),
+        "data.legacy.admins[_].name");
+    assertThat(code).isEqualTo(0);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.at("/result/0/expressions/0/value").asText()).isEqualTo("ann");
+  }
+
+  @Test
   void evalPrintsUndefinedAsAnEmptyObjectAndErrorsAsOpa() throws Exception {
     Path rego = dir.resolve("p.rego");
     Files.writeString(rego, "package p\n\nallow if input.x > y\n");

@@ -55,6 +55,7 @@ public final class BuiltinTable {
     GraphqlBuiltins.register(b);
     MetadataBuiltins.register(b);
     ParseModuleBuiltins.register(b);
+    DeprecatedBuiltins.register(b);
     return b.build();
   }
 
@@ -65,6 +66,11 @@ public final class BuiltinTable {
 
   public boolean contains(String name) {
     return byName.containsKey(name);
+  }
+
+  /** Whether OPA 1.x keeps this builtin for v0 modules only ({@code any}, {@code cast_array}, {@code re_match}, ...). */
+  public static boolean v0Only(String name) {
+    return DeprecatedBuiltins.NAMES.contains(name);
   }
 
   /** All builtins in registration order. */

@@ -24,6 +24,7 @@ final class CidrBuiltins {
   static void register(BuiltinTable.Builder t) {
     Signature twoCidrs = Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING);
     t.function("net.cidr_contains", twoCidrs, (c, a) -> contains(a, a.get(0), a.get(1)));
+    t.function("net.cidr_overlap", twoCidrs, (c, a) -> contains(a, a.get(0), a.get(1))); // v0 only
     t.function("net.cidr_intersects", twoCidrs, (c, a) -> {
       IpNetwork x = network(a, 0);
       IpNetwork y = network(a, 1);

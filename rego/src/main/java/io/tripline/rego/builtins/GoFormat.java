@@ -134,7 +134,9 @@ public final class GoFormat {
       }
       Object arg = goValue(args.get(argi++));
       String s = verb == 'T' ? goType(arg) : formatOne(verb, arg, precision, plus, space, sharp);
-      out.append(pad(s, width, minus, zero && !minus && !(arg instanceof String)));
+      // an integer with a precision pads with spaces: Go ignores the 0 flag then
+      boolean zeroPad = zero && !minus && !(arg instanceof String) && !(precision >= 0 && arg instanceof BigInteger);
+      out.append(pad(s, width, minus, zeroPad));
     }
     if (!reordered && argi < args.size()) {
       out.append("%!(EXTRA ");
@@ -201,15 +203,15 @@ public final class GoFormat {
       switch (verb) {
         case 'v':
         case 'd':
-          return sign + abs.toString();
+          return sign + digits(abs, 10, precision);
         case 'x':
-          return sign + (sharp ? "0x" : "") + abs.toString(16);
+          return sign + (sharp ? "0x" : "") + digits(abs, 16, precision);
         case 'X':
-          return sign + (sharp ? "0X" : "") + abs.toString(16).toUpperCase();
+          return sign + (sharp ? "0X" : "") + digits(abs, 16, precision).toUpperCase();
         case 'o':
-          return sign + (sharp ? "0" : "") + abs.toString(8);
+          return sign + (sharp ? "0" : "") + digits(abs, 8, precision);
         case 'b':
-          return sign + abs.toString(2);
+          return sign + digits(abs, 2, precision);
         case 'c':
           return new String(Character.toChars(i.intValue()));
         case 'q':
@@ -255,6 +257,18 @@ public final class GoFormat {
       default:
         return bad(verb, arg);
     }
+  }
+
+  /**
+   * An integer's digits as Go's fmtInteger writes them: a precision is the minimum number of
+   * digits (zero-padded; {@code %.0d} of 0 is empty).
+   */
+  private static String digits(BigInteger abs, int radix, int precision) {
+    if (precision == 0 && abs.signum() == 0) {
+      return "";
+    }
+    String d = abs.toString(radix);
+    return d.length() >= precision ? d : "0".repeat(precision - d.length()) + d;
   }
 
   private static String bad(char verb, Object arg) {

@@ -55,7 +55,8 @@ final class JsonPatchBuiltins {
       case "remove":
         return delete(doc, path, 0);
       case "replace":
-        return insert(delete(doc, path, 0), path, 0, attribute(op, "value"));
+        // path "" replaces the whole document
+        return path.isEmpty() ? attribute(op, "value") : insert(delete(doc, path, 0), path, 0, attribute(op, "value"));
       case "move": {
         List<Value> from = path(op, "from");
         Value chunk = render(doc, from);

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * {@code json.verify_schema} and {@code json.match_schema} with networknt's validator; results
  * and error objects ({error, type, field, desc}) shaped as OPA's gojsonschema reports them.
- * Remote and file {@code $ref}s are never fetched: schemas may come from input.
+ * Remote and file {@code $ref}s are never fetched (schemas may come from input): such a reference
+ * is left unresolved and accepts any value.
  */
 final class JsonSchemaBuiltins {
   private static final Set<String> TYPES = Set.of("array", "boolean", "integer", "number", "null", "object", "string");
@@ -35,9 +36,8 @@ final class JsonSchemaBuiltins {
         .schemaLoaders(loaders -> loaders.add(iri -> {
           String scheme = iri.getScheme();
           if (scheme != null && !scheme.equals("classpath") && !scheme.equals("resource")) {
-            return () -> {
-              throw new IOException("remote references are not allowed: " + iri);
-            };
+            // never fetched: the reference stays unresolved and constrains nothing
+            return () -> new java.io.ByteArrayInputStream("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
           return null;
         })));
@@ -91,6 +91,9 @@ final class JsonSchemaBuiltins {
   }
 
   private static JsonSchema compile(JsonSchemaFactory factory, Value v) {
+    if (!(v instanceof StringValue || v instanceof ObjectValue)) {
+      throw new SchemaProblem("wrong type, expected string or object");
+    }
     JsonNode schema = node(v);
     checkTypes(schema);
     try {

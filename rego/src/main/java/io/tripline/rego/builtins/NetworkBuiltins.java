@@ -57,10 +57,20 @@ final class NetworkBuiltins {
 
   private static Value send(BuiltinContext c, Arguments a) {
     ObjectValue req = a.object(0);
+    List<String> missing = new ArrayList<>();
+    for (String key : List.of("method", "url")) {
+      if (req.get(key) == null) {
+        missing.add(StringValue.of(key).toString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      // OPA's operand check: eval_type_error, the keys printed as a Rego set
+      throw OperandError.of(a, 0, "missing required request parameters(s): {" + String.join(", ", missing) + "}");
+    }
     String url = req.get("url") instanceof StringValue s ? s.value() : null;
     String method = req.get("method") instanceof StringValue s ? s.value().toUpperCase() : null;
     if (url == null || method == null) {
-      throw a.error("missing required request parameters(s): " + (url == null ? "url" : "method"));
+      throw a.typeError(0, "object with string url and method");
     }
     URI uri;
     try {

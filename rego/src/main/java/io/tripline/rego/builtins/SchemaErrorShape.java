@@ -24,13 +24,13 @@ final class SchemaErrorShape {
         .build();
   }
 
-  /** gojsonschema's field: "(root)" or the dotted path below it ("a.0.b"). */
+  /** gojsonschema's field as OPA reports it: "(Root)" or the dotted path below it ("a.0.b"). */
   static String field(JsonNodePath path) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < path.getNameCount(); i++) {
       parts.add(String.valueOf(path.getElement(i)));
     }
-    return parts.isEmpty() ? "(root)" : String.join(".", parts);
+    return parts.isEmpty() ? "(Root)" : String.join(".", parts);
   }
 
   private static String[] typeAndDescription(ValidationMessage m, String field) {
@@ -71,7 +71,7 @@ final class SchemaErrorShape {
       case "maxItems":
         return pair("array_max_items", "Array must have at most " + schema.asText() + " items");
       case "uniqueItems":
-        return pair("unique", "array items must be unique");
+        return pair("unique", "array items" + duplicatePair(value) + " must be unique");
       case "minProperties":
         return pair("array_min_properties", "Must have at least " + schema.asText() + " properties");
       case "maxProperties":
@@ -100,6 +100,20 @@ final class SchemaErrorShape {
       default:
         return pair(keyword, m.getMessage().replaceFirst("^\\$[^:]*: ", ""));
     }
+  }
+
+  /** {@code [i,j]}: the first repeated item j and the earlier item i it repeats, as gojsonschema names them. */
+  private static String duplicatePair(JsonNode array) {
+    if (array != null && array.isArray()) {
+      for (int j = 1; j < array.size(); j++) {
+        for (int i = j - 1; i >= 0; i--) {
+          if (array.get(i).equals(array.get(j))) {
+            return "[" + i + "," + j + "]";
+          }
+        }
+      }
+    }
+    return "";
   }
 
   private static String[] pair(String type, String desc) {

@@ -1,39 +1,29 @@
 package io.tripline.rego.builtins;
 
-/** A semantic version as OPA parses it (a leading "v" allowed), with SemVer 2.0 precedence. */
+/**
+ * A semantic version as OPA parses it (a leading "v" allowed), strictly as SemVer 2.0.0 writes
+ * it: no leading zeros in numbers or numeric pre-release identifiers, no empty pre-release or
+ * build metadata section; SemVer 2.0 precedence.
+ */
 record SemVer(long major, long minor, long patch, String preRelease, String metadata) {
-  private static final java.util.regex.Pattern IDENTIFIERS =
-      java.util.regex.Pattern.compile("^[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*$");
+  private static final String NUMBER = "(0|[1-9][0-9]*)";
+  private static final String PRE_ID = "(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)";
+  private static final java.util.regex.Pattern STRICT = java.util.regex.Pattern.compile(
+      "v?" + NUMBER + "\\." + NUMBER + "\\." + NUMBER
+          + "(?:-(" + PRE_ID + "(?:\\." + PRE_ID + ")*))?"
+          + "(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
   /** The version, or null when the text is not one. */
   static SemVer parse(String text) {
-    String v = text.startsWith("v") ? text.substring(1) : text;
-    String metadata = "";
-    int plus = v.indexOf('+');
-    if (plus >= 0) {
-      metadata = v.substring(plus + 1);
-      v = v.substring(0, plus);
-      if (!metadata.isEmpty() && !IDENTIFIERS.matcher(metadata).matches()) {
-        return null;
-      }
-    }
-    String pre = "";
-    int dash = v.indexOf('-');
-    if (dash >= 0) {
-      pre = v.substring(dash + 1);
-      v = v.substring(0, dash);
-      if (!pre.isEmpty() && !IDENTIFIERS.matcher(pre).matches()) {
-        return null;
-      }
-    }
-    String[] parts = v.split("\\.", -1);
-    if (parts.length != 3) {
+    java.util.regex.Matcher m = STRICT.matcher(text);
+    if (!m.matches()) {
       return null;
     }
     try {
-      return new SemVer(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]), pre, metadata);
+      return new SemVer(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+          m.group(4) == null ? "" : m.group(4), m.group(5) == null ? "" : m.group(5));
     } catch (NumberFormatException e) {
-      return null;
+      return null; // beyond int64, as Go's strconv.ParseInt refuses
     }
   }
 

@@ -52,7 +52,7 @@ final class BodyOrdering {
     List<Literal> remaining = new ArrayList<>(body.literals());
     List<Set<String>> varsOf = new ArrayList<>();
     for (Literal l : remaining) {
-      varsOf.add(VarAnalysis.allVars(l));
+      varsOf.add(VarAnalysis.outerVars(l));
     }
     List<Literal> out = new ArrayList<>();
     List<Set<String>> remainingVars = new ArrayList<>(varsOf);
@@ -92,7 +92,7 @@ final class BodyOrdering {
       }
     }
     for (Literal l : done) {
-      s.addAll(VarAnalysis.allVars(l));
+      s.addAll(VarAnalysis.outerVars(l));
     }
     return s;
   }
@@ -149,7 +149,7 @@ final class BodyOrdering {
       }
       local.addAll(VarAnalysis.allVars(ev.value()));
       for (String v : VarAnalysis.allVars(ev.body())) {
-        if (others.contains(v) && !local.contains(v)) {
+        if (others.contains(v) && !local.contains(v) && !v.equals("data") && !v.equals("input")) {
           need.add(v);
         }
       }

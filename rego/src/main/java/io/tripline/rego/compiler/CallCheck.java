@@ -1,12 +1,15 @@
 package io.tripline.rego.compiler;
 
 import io.tripline.rego.ast.Body;
+import io.tripline.rego.ast.ElseClause;
+import io.tripline.rego.ast.Rule;
 import io.tripline.rego.ast.Term;
 import io.tripline.rego.ast.TermWalk;
 import io.tripline.rego.builtins.Builtin;
 import io.tripline.rego.builtins.BuiltinTable;
 import io.tripline.rego.value.StringValue;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Type checks OPA does on calls: the callee exists and gets as many arguments as it takes. */
 final class CallCheck {
@@ -26,6 +29,28 @@ final class CallCheck {
         check(c);
       }
     });
+  }
+
+  /**
+   * OPA 1.x's check on v1 modules: a call of a builtin kept for v0 only ({@code any}, {@code cast_array},
+   * ...) is {@code deprecated built-in function calls in expression: any}.
+   */
+  static void deprecated(Rule r, List<CompileError> errors) {
+    Consumer<Term> visit = t -> {
+      if (t instanceof Term.Call c && BuiltinTable.v0Only(c.operator().dotted())) {
+        errors.add(new CompileError(c.location(), "rego_type_error",
+            "deprecated built-in function calls in expression: " + c.operator().dotted()));
+      }
+    };
+    TermWalk.body(r.body(), visit);
+    TermWalk.term(r.value(), visit);
+    if (r.key() != null) {
+      TermWalk.term(r.key(), visit);
+    }
+    for (ElseClause e : r.elses()) {
+      TermWalk.body(e.body(), visit);
+      TermWalk.term(e.value(), visit);
+    }
   }
 
   private void check(Term.Call c) {

@@ -5,6 +5,7 @@ import io.tripline.rego.ast.ElseClause;
 import io.tripline.rego.ast.Import;
 import io.tripline.rego.ast.Literal;
 import io.tripline.rego.ast.Module;
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.ast.Rule;
 import io.tripline.rego.ast.RuleKind;
 import io.tripline.rego.ast.Term;
@@ -131,6 +132,9 @@ public final class Compiler {
           new Resolver(m.packageSegments(), namesByPackage.get(m.packageSegments()), imports, this::isBuiltin, errors);
       for (Rule r : m.rules()) {
         Rule resolved = resolver.resolveRule(r);
+        if (m.regoVersion() == RegoVersion.V1) {
+          CallCheck.deprecated(resolved, errors);
+        }
         all.add(place(m.packageSegments(), resolved));
       }
     }

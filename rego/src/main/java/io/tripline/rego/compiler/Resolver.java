@@ -29,6 +29,7 @@ final class Resolver {
   private final Predicate<String> isBuiltin;
   private final List<CompileError> errors;
   private int fresh;
+  private final EagerTerms eagerTerms = new EagerTerms(() -> "$eager" + (++fresh));
 
   Resolver(List<String> pkg, Set<String> ruleNames, Map<String, Term.Ref> imports, Predicate<String> isBuiltin,
       List<CompileError> errors) {
@@ -72,7 +73,8 @@ final class Resolver {
   Body resolveQuery(Body b) {
     Scope scope = new Scope(null);
     declareBody(b, scope, true);
-    return body(b, scope);
+    // a query's own literals stay one for one (each is an expression of the result)
+    return body(b, scope, false);
   }
 
   /** Defines the body's own variables in scope: declared ones and every non-global name. */
@@ -158,22 +160,23 @@ final class Resolver {
   }
 
   private Body body(Body b, Scope scope) {
+    return body(b, scope, true);
+  }
+
+  private Body body(Body b, Scope scope, boolean eagerTerms) {
     List<Literal> out = new ArrayList<>();
+    // a variable declared (:=, some) further down is not yet visible to closures above it
     for (Literal l : b.literals()) {
-      if (l.expr() instanceof Expr.Assign a) {
-        VarAnalysis.patternVars(a.left()).forEach(v -> {
-          if (scope.definedHere(v)) {
-            scope.pending.add(v);
-          }
-        });
+      for (String v : declared(l)) {
+        if (scope.definedHere(v)) {
+          scope.pending.add(v);
+        }
       }
     }
     for (Literal l : b.literals()) {
       Literal r = literal(l, scope);
-      if (l.expr() instanceof Expr.Assign a) {
-        scope.pending.removeAll(VarAnalysis.patternVars(a.left()));
-      }
-      out.add(r);
+      scope.pending.removeAll(declared(l));
+      out.addAll(eagerTerms ? this.eagerTerms.rewrite(r) : List.of(r));
     }
     return new Body(out, b.location());
   }

@@ -54,6 +54,27 @@ final class VarAnalysis {
     return out;
   }
 
+  /**
+   * Vars a literal itself can bind or read from its body, outside nested comprehension and
+   * {@code every} bodies: a name used only inside a comprehension is that comprehension's own and is
+   * neither captured from nor leaked to its sibling expressions.
+   */
+  static Set<String> outerVars(Literal l) {
+    Set<String> out = new LinkedHashSet<>();
+    Expr e = l.expr();
+    if (e instanceof Expr.SomeDecl s) {
+      s.vars().forEach(v -> out.add(v.name()));
+    } else {
+      for (Term t : BodyOrdering.termsOf(e)) {
+        out.addAll(outerVars(t));
+      }
+    }
+    for (With w : l.withs()) {
+      out.addAll(outerVars(w.value()));
+    }
+    return out;
+  }
+
   static Set<String> allVars(Body b) {
     Set<String> out = new LinkedHashSet<>();
     for (Literal l : b.literals()) {

@@ -47,24 +47,33 @@ final class RefEval {
 
   /** Walks a value along path[i..]. */
   boolean walk(Value cur, List<Term> path, int i, Bindings b, ValueSink k) {
+    return walk(cur, path, i, b, k, false);
+  }
+
+  /**
+   * Walks a value along path[i..]; {@code stored} when it is a base document, whose object keys
+   * are strings: a number key reads the key that is its text ({@code data.x[1]} reads
+   * {@code "1"}), as OPA turns a data reference into a storage path.
+   */
+  private boolean walk(Value cur, List<Term> path, int i, Bindings b, ValueSink k, boolean stored) {
     if (i == path.size()) {
       return k.accept(cur);
     }
     Term p = path.get(i);
     if (p instanceof Term.Scalar s) {
-      Value child = Navigation.child(cur, s.value());
-      return child == null || walk(child, path, i + 1, b, k);
+      Value child = child(cur, s.value(), stored);
+      return child == null || walk(child, path, i + 1, b, k, stored);
     }
     if (p instanceof Term.Var v) {
       Value bound = b.get(v.name());
       if (bound != null) {
-        Value child = Navigation.child(cur, bound);
-        return child == null || walk(child, path, i + 1, b, k);
+        Value child = child(cur, bound, stored);
+        return child == null || walk(child, path, i + 1, b, k, stored);
       }
       return each(cur, (key, child) -> {
         int mark = b.mark();
         b.bind(v.name(), key);
-        boolean r = walk(child, path, i + 1, b, k);
+        boolean r = walk(child, path, i + 1, b, k, stored);
         b.undo(mark);
         return r;
       });
@@ -72,15 +81,23 @@ final class RefEval {
     if (ev.unifier.isPattern(p, b)) {
       return each(cur, (key, child) -> {
         int mark = b.mark();
-        boolean r = ev.unifier.unifyValue(p, key, b, () -> walk(child, path, i + 1, b, k));
+        boolean r = ev.unifier.unifyValue(p, key, b, () -> walk(child, path, i + 1, b, k, stored));
         b.undo(mark);
         return r;
       });
     }
     return ev.terms.eval(p, b, key -> {
-      Value child = Navigation.child(cur, key);
-      return child == null || walk(child, path, i + 1, b, k);
+      Value child = child(cur, key, stored);
+      return child == null || walk(child, path, i + 1, b, k, stored);
     });
+  }
+
+  private static Value child(Value cur, Value key, boolean stored) {
+    Value child = Navigation.child(cur, key);
+    if (child == null && stored && key instanceof NumberValue n && cur instanceof ObjectValue) {
+      child = Navigation.child(cur, StringValue.of(n.toString()));
+    }
+    return child;
   }
 
   /** A key and the value under it. */
@@ -116,7 +133,7 @@ final class RefEval {
   /** Walks data: node is the rule tree node for path so far (may be null), base the base document there. */
   private boolean data(RuleNode node, Value base, List<Term> path, int i, Bindings b, ValueSink k) {
     if (node == null) {
-      return base == null || walk(base, path, i, b, k);
+      return base == null || walk(base, path, i, b, k, true);
     }
     Value override = ev.scope.dataOverrides.isEmpty() ? null : ev.scope.dataOverrides.get(node.path());
     if (override != null) {
@@ -165,10 +182,10 @@ final class RefEval {
   }
 
   private boolean step(RuleNode node, Value base, Value key, List<Term> path, int i, Bindings b, ValueSink k) {
-    Value childBase = base == null ? null : Navigation.child(base, key);
+    Value childBase = base == null ? null : child(base, key, true);
     RuleNode child = key instanceof StringValue s ? node.child(s.value()) : null;
     if (child == null) {
-      return childBase == null || walk(childBase, path, i + 1, b, k);
+      return childBase == null || walk(childBase, path, i + 1, b, k, true);
     }
     return data(child, childBase, path, i + 1, b, k);
   }

@@ -53,7 +53,11 @@ final class RuleEval {
 
   private Value compute(RuleNode node, Value base) {
     Value v;
-    if (node.hasRules()) {
+    Value replaced = ev.scope.dataOverrides.isEmpty() ? null : ev.scope.dataOverrides.get(node.path());
+    if (replaced != null) {
+      // `with data.a.p as x` replaces the document at p, rules included
+      v = replaced;
+    } else if (node.hasRules()) {
       v = rules(node);
       if (v instanceof ObjectValue o && (!node.children().isEmpty() || base instanceof ObjectValue)) {
         v = merge(node, o, base);
@@ -65,7 +69,9 @@ final class RuleEval {
       v = merge(node, base instanceof ObjectValue o ? o : ObjectValue.EMPTY, base);
     }
     if (v != null && !ev.scope.dataOverrides.isEmpty()) {
-      for (Map.Entry<List<String>, Value> e : ev.scope.dataOverrides.entrySet()) {
+      List<Map.Entry<List<String>, Value>> deeper = new ArrayList<>(ev.scope.dataOverrides.entrySet());
+      deeper.sort(java.util.Comparator.comparingInt(e -> e.getKey().size())); // outer paths first
+      for (Map.Entry<List<String>, Value> e : deeper) {
         List<String> p = e.getKey();
         if (p.size() > node.path().size() && p.subList(0, node.path().size()).equals(node.path())) {
           List<Value> rest = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.tripline.rego.ast.Term;
 import io.tripline.rego.value.ArrayValue;
 import io.tripline.rego.value.ObjectValue;
 import io.tripline.rego.value.Value;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Unification ({@code =}, {@code :=}, argument and key patterns) with backtracking bindings. */
@@ -38,11 +39,21 @@ final class Unifier {
     boolean pa = isPattern(a, b);
     boolean pc = isPattern(c, b);
     if (pa && pc) {
-      if (a instanceof Term.ArrayTerm x && c instanceof Term.ArrayTerm y) {
-        return x.items().size() != y.items().size() || pairs(x.items(), y.items(), 0, b, k);
+      if (mismatched(a, c)) {
+        return true;
       }
-      if (a instanceof Term.ObjectTerm x && c instanceof Term.ObjectTerm y) {
-        return unifyObjects(x, y, b, k);
+      if ((a instanceof Term.ArrayTerm && c instanceof Term.ArrayTerm)
+          || (a instanceof Term.ObjectTerm && c instanceof Term.ObjectTerm)) {
+        List<Term> left = new ArrayList<>();
+        List<Term> right = new ArrayList<>();
+        if (!leaves(a, c, b, left, right)) {
+          return true;
+        }
+        List<Integer> todo = new ArrayList<>();
+        for (int i = 0; i < left.size(); i++) {
+          todo.add(i);
+        }
+        return solve(left, right, todo, b, k);
       }
       if (a instanceof Term.Var && c instanceof Term.Var) {
         return true;
@@ -58,38 +69,74 @@ final class Unifier {
     return ev.terms.eval(a, b, v -> unifyValue(c, v, b, k));
   }
 
-  private boolean pairs(List<Term> xs, List<Term> ys, int i, Bindings b, Next k) {
-    if (i == xs.size()) {
-      return k.run();
-    }
-    return unify(xs.get(i), ys.get(i), b, () -> pairs(xs, ys, i + 1, b, k));
-  }
-
-  private boolean unifyObjects(Term.ObjectTerm x, Term.ObjectTerm y, Bindings b, Next k) {
-    if (x.keys().size() != y.keys().size()) {
+  /**
+   * Splits two composite patterns into the pairs of terms that must unify, element by element and
+   * key by key (keys must be ground); false when the shapes cannot match.
+   */
+  private boolean leaves(Term a, Term c, Bindings b, List<Term> left, List<Term> right) {
+    if (a instanceof Term.ArrayTerm x && c instanceof Term.ArrayTerm y) {
+      if (x.items().size() != y.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < x.items().size(); i++) {
+        if (!leaves(x.items().get(i), y.items().get(i), b, left, right)) {
+          return false;
+        }
+      }
       return true;
     }
-    // pair values by their (ground) keys
-    Value[] kx = new Value[x.keys().size()];
-    Value[] ky = new Value[y.keys().size()];
-    for (int i = 0; i < kx.length; i++) {
-      kx[i] = ev.terms.firstValue(x.keys().get(i), b);
-      ky[i] = ev.terms.firstValue(y.keys().get(i), b);
-      if (kx[i] == null || ky[i] == null) {
-        return true;
+    if (a instanceof Term.ObjectTerm x && c instanceof Term.ObjectTerm y) {
+      if (x.keys().size() != y.keys().size()) {
+        return false;
+      }
+      List<Value> ky = new ArrayList<>();
+      for (Term key : y.keys()) {
+        Value v = ev.terms.firstValue(key, b);
+        if (v == null) {
+          return false;
+        }
+        ky.add(v);
+      }
+      for (int i = 0; i < x.keys().size(); i++) {
+        Value kx = ev.terms.firstValue(x.keys().get(i), b);
+        int j = kx == null ? -1 : ky.indexOf(kx);
+        if (j < 0 || !leaves(x.values().get(i), y.values().get(j), b, left, right)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (mismatched(a, c)) {
+      return false;
+    }
+    left.add(a);
+    right.add(c);
+    return true;
+  }
+
+  private static boolean mismatched(Term a, Term c) {
+    return (a instanceof Term.ArrayTerm && c instanceof Term.ObjectTerm)
+        || (a instanceof Term.ObjectTerm && c instanceof Term.ArrayTerm);
+  }
+
+  /**
+   * Unifies the pairs in an order that lets each bind what the next needs: a pair with a side
+   * that can be evaluated first, so {@code [a, b] = [b, 3]} binds b, then a.
+   */
+  private boolean solve(List<Term> left, List<Term> right, List<Integer> todo, Bindings b, Next k) {
+    if (todo.isEmpty()) {
+      return k.run();
+    }
+    int pick = todo.get(0);
+    for (int i : todo) {
+      if (!(isPattern(left.get(i), b) && isPattern(right.get(i), b))) {
+        pick = i;
+        break;
       }
     }
-    List<Term> left = new java.util.ArrayList<>();
-    List<Term> right = new java.util.ArrayList<>();
-    for (int i = 0; i < kx.length; i++) {
-      int j = java.util.Arrays.asList(ky).indexOf(kx[i]);
-      if (j < 0) {
-        return true;
-      }
-      left.add(x.values().get(i));
-      right.add(y.values().get(j));
-    }
-    return pairs(left, right, 0, b, k);
+    List<Integer> rest = new ArrayList<>(todo);
+    rest.remove(Integer.valueOf(pick));
+    return unify(left.get(pick), right.get(pick), b, () -> solve(left, right, rest, b, k));
   }
 
   /** Unifies term t with a value, binding t's unbound variables. */

@@ -46,6 +46,8 @@ final class WithEval {
         }
         List<String> path = keys(target, b).stream()
             .map(x -> x instanceof StringValue s ? s.value() : x.toString()).toList();
+        // a later modifier on a shorter path replaces what earlier ones set below it
+        overrides.keySet().removeIf(k -> k.size() > path.size() && k.subList(0, path.size()).equals(path));
         overrides.put(path, v);
         data = upsert(data, keys(target, b), 0, v);
       } else {

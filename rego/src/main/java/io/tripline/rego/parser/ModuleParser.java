@@ -7,6 +7,7 @@ import io.tripline.rego.ast.Import;
 import io.tripline.rego.ast.Literal;
 import io.tripline.rego.ast.Location;
 import io.tripline.rego.ast.Module;
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.ast.Rule;
 import io.tripline.rego.ast.RuleKind;
 import io.tripline.rego.ast.Term;
@@ -16,16 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Package, imports and rules (v1 syntax; v0 rule forms accepted in v0 modules). */
+/** Package, imports and rules (v1 syntax; v0 syntax in {@link RegoVersion#V0} modules). */
 final class ModuleParser extends TermParser {
   private final String file;
   private final Map<Integer, String> comments;
+  private final RegoVersion version;
   private boolean v0;
+  private boolean regoV1;
 
-  ModuleParser(String file, List<Token> tokens, Map<Integer, String> comments) {
+  ModuleParser(String file, List<Token> tokens, Map<Integer, String> comments, RegoVersion version) {
     super(tokens);
     this.file = file;
     this.comments = comments;
+    this.version = version;
+    if (version == RegoVersion.V0) {
+      identifierKeywords.addAll(FUTURE_KEYWORDS);
+    }
   }
 
   Module module() {
@@ -33,37 +40,64 @@ final class ModuleParser extends TermParser {
     Location at = expectWord("package").location();
     Term.Ref pkg = dataRef(postfix(), at);
     List<Import> imports = new ArrayList<>();
-    boolean futureKeywords = false;
-    boolean regoV1 = false;
-    while (atWord("import")) {
-      Location il = next().location();
-      Term path = postfix();
-      Term.Ref ref = path instanceof Term.Ref r ? r : new Term.Ref(path, List.of(), path.location());
-      String alias = null;
-      if (atWord("as")) {
-        next();
-        Token a = next();
-        if (a.kind() != Token.Kind.IDENT) {
-          throw new ParseException(a.location(), "unexpected " + a.describe() + " token: expected var");
-        }
-        alias = a.text();
-      }
-      String head = ref.head().toString();
-      if (head.equals("future")) {
-        futureKeywords = true;
-      } else if (head.equals("rego")) {
-        regoV1 = true;
-      } else if (!head.equals("data") && !head.equals("input")) {
-        throw new ParseException(il, "invalid path " + ref.dotted() + ": path must begin with input or data");
-      }
-      imports.add(new Import(ref, alias, il));
-    }
-    v0 = futureKeywords && !regoV1;
     List<Rule> rules = new ArrayList<>();
+    v0 = version == RegoVersion.V0;
     while (peek().kind() != Token.Kind.EOF) {
-      rules.addAll(rule());
+      if (atWord("import")) {
+        imports.add(importDecl());
+      } else {
+        rules.addAll(rule());
+      }
     }
-    return new Module(file, pkg, imports, rules, pkgAnnotations, at);
+    return new Module(file, pkg, imports, rules, pkgAnnotations, at, v0 ? RegoVersion.V0 : RegoVersion.V1);
+  }
+
+  /**
+   * One import, anywhere after the package clause as OPA's parser accepts it. {@code future.keywords}
+   * imports make their keywords keywords from here on in a v0 module; {@code rego.v1} makes the rest
+   * of the module v1 syntax.
+   */
+  private Import importDecl() {
+    Location il = next().location();
+    Term path = postfix();
+    Term.Ref ref = path instanceof Term.Ref r ? r : new Term.Ref(path, List.of(), path.location());
+    String alias = null;
+    if (atWord("as")) {
+      next();
+      Token a = next();
+      if (a.kind() != Token.Kind.IDENT) {
+        throw new ParseException(a.location(), "unexpected " + a.describe() + " token: expected var");
+      }
+      alias = a.text();
+    }
+    String head = ref.head().toString();
+    if (head.equals("future")) {
+      futureImport(ref);
+    } else if (head.equals("rego")) {
+      regoV1 = true;
+      identifierKeywords.clear();
+      v0 = false;
+    } else if (!head.equals("data") && !head.equals("input")) {
+      throw new ParseException(il, "invalid path " + ref.dotted() + ": path must begin with input or data");
+    }
+    return new Import(ref, alias, il);
+  }
+
+  private void futureImport(Term.Ref ref) {
+    List<Term> path = ref.path();
+    if (path.isEmpty() || !(path.get(0) instanceof Term.Scalar s && s.value().equals(StringValue.of("keywords")))) {
+      throw new ParseException(ref.location(), "invalid import, must be `future.keywords`");
+    }
+    if (path.size() == 1) {
+      identifierKeywords.clear();
+    } else if (path.size() == 2 && path.get(1) instanceof Term.Scalar k && k.value() instanceof StringValue kw
+        && FUTURE_KEYWORDS.contains(kw.value())) {
+      identifierKeywords.remove(kw.value());
+    } else {
+      throw new ParseException(ref.location(), "unexpected keyword, must be one of [contains every if in]");
+    }
+    // a v1 module importing future.keywords accepts v0 rule forms (p { ... }, p[x] { ... })
+    v0 = !regoV1;
   }
 
   private Term.Ref dataRef(Term t, Location at) {
@@ -129,7 +163,8 @@ final class ModuleParser extends TermParser {
     List<Term> args = null;
     Term.Ref ref;
     if (head instanceof Term.Call c) {
-      args = c.args();
+      // `f() := v` has no arguments: OPA makes it a plain rule (f.a reads into v), not a function
+      args = c.args().isEmpty() ? null : c.args();
       ref = c.operator();
     } else if (head instanceof Term.Ref r) {
       ref = r;
@@ -160,8 +195,8 @@ final class ModuleParser extends TermParser {
           List.of(), annotations, at));
     }
     Body body = ruleBody(at);
-    if (kind == RuleKind.SINGLE_VALUE && value == null && v0 && !ref.path().isEmpty() && args == null) {
-      // v0: p[x] { ... } is a partial set
+    if (kind == RuleKind.SINGLE_VALUE && value == null && v0 && ref.path().size() == 1 && args == null) {
+      // v0: p[x] { ... } is a partial set (a longer ref, a.b[x] { ... }, is a.b[x] := true)
       key = ref.path().get(ref.path().size() - 1);
       ref = new Term.Ref(ref.head(), ref.path().subList(0, ref.path().size() - 1), ref.location());
       kind = RuleKind.MULTI_VALUE;

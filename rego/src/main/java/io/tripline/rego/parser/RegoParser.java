@@ -2,6 +2,7 @@ package io.tripline.rego.parser;
 
 import io.tripline.rego.ast.Body;
 import io.tripline.rego.ast.Module;
+import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.ast.Term;
 import java.util.List;
 
@@ -9,11 +10,16 @@ import java.util.List;
 public final class RegoParser {
   private RegoParser() {}
 
-  /** Parses a module; throws {@link ParseException} with file:line:col. */
+  /** Parses a v1 module; throws {@link ParseException} with file:line:col. */
   public static Module parseModule(String file, String source) {
+    return parseModule(file, source, RegoVersion.V1);
+  }
+
+  /** Parses a module written in the given Rego version; throws {@link ParseException} with file:line:col. */
+  public static Module parseModule(String file, String source, RegoVersion version) {
     Lexer lexer = new Lexer(file, source);
     List<Token> tokens = lexer.tokenize();
-    return new ModuleParser(file, tokens, lexer.comments).module();
+    return new ModuleParser(file, tokens, lexer.comments, version).module();
   }
 
   /** Parses a query: literals separated by ';' or newlines. */

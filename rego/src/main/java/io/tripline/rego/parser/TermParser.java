@@ -11,6 +11,7 @@ import io.tripline.rego.value.NullValue;
 import io.tripline.rego.value.NumberValue;
 import io.tripline.rego.value.StringValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +23,20 @@ class TermParser extends TokenCursor {
   private static final Map<String, String> RELATIONS =
       Map.of("==", "equal", "!=", "neq", "<", "lt", "<=", "lte", ">", "gt", ">=", "gte");
 
+  /** The keywords a v0 module has not imported from {@code future.keywords}. */
+  static final Set<String> FUTURE_KEYWORDS = Set.of("if", "contains", "in", "every");
+
   private int wildcards;
+  /** Future keywords that are plain identifiers here (v0 modules until imported). */
+  protected final Set<String> identifierKeywords = new HashSet<>();
 
   TermParser(List<Token> tokens) {
     super(tokens);
+  }
+
+  @Override
+  boolean atWord(String word) {
+    return super.atWord(word) && !identifierKeywords.contains(word);
   }
 
   // ---- bodies and literals ----
@@ -328,7 +339,7 @@ class TermParser extends TokenCursor {
           return new Term.SetTerm(List.of(), at);
         }
         // `contains` is a keyword in rule heads only; in a body `contains(s, x)` is the builtin call
-        if (KEYWORDS.contains(w) && !(w.equals("contains") && peek(1).is("("))) {
+        if (KEYWORDS.contains(w) && !identifierKeywords.contains(w) && !(w.equals("contains") && peek(1).is("("))) {
           throw unexpected();
         }
         next();

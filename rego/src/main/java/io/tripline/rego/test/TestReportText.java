@@ -30,6 +30,9 @@ public final class TestReportText {
         lastFile = file;
         dirty = true;
         sb.append(line(r)).append('\n');
+        for (TestResult.SubTest st : r.subTests()) {
+          sb.append("  ").append(st.name()).append(": ").append(st.passed() ? "PASS" : "FAIL").append('\n');
+        }
         if (!r.output().isEmpty()) {
           sb.append('\n');
           for (String l : String.join("\n", r.output()).strip().split("\n", -1)) {

@@ -26,7 +26,7 @@ class JsonSchemaBuiltinsTest {
         "[false, [{\"desc\":\"Invalid type. Expected: integer, given: string\",\"error\":\"id: Invalid type. Expected: integer, given: string\","
             + "\"field\":\"id\",\"type\":\"invalid_type\"}]]"));
     assertThat(ctx.call("json.match_schema", "{}", SCHEMA)).isEqualTo(json(
-        "[false, [{\"desc\":\"id is required\",\"error\":\"(root): id is required\",\"field\":\"(root)\",\"type\":\"required\"}]]"));
+        "[false, [{\"desc\":\"id is required\",\"error\":\"(Root): id is required\",\"field\":\"(Root)\",\"type\":\"required\"}]]"));
     ArrayValue tooMany = (ArrayValue) ((ArrayValue) ctx.call("json.match_schema", "{\"id\":1,\"tags\":[1,2]}", SCHEMA)).get(1);
     assertThat(tooMany.get(0)).isEqualTo(json("{\"desc\":\"Array must have at most 1 items\",\"error\":\"tags: Array must have at most 1 items\","
         + "\"field\":\"tags\",\"type\":\"array_max_items\"}"));
@@ -46,9 +46,26 @@ class JsonSchemaBuiltinsTest {
   }
 
   @Test
-  void remoteReferencesAreNotFetched() {
-    assertThatThrownBy(() -> ctx.call("json.match_schema", "{}", "{\"$ref\":\"https://example.com/schema.json\"}"))
-        .isInstanceOf(BuiltinException.class)
-        .hasMessageStartingWith("json.match_schema: ");
+  void remoteReferencesAreNotFetchedAndLeftUnresolved() {
+    String schema = "{\"properties\":{\"a\":{\"$ref\":\"https://example.com/schema.json\"},\"b\":{\"type\":\"string\"}}}";
+    assertThat(ctx.call("json.match_schema", "{\"a\":1,\"b\":\"x\"}", schema)).isEqualTo(json("[true, []]"));
+    assertThat(((ArrayValue) ctx.call("json.match_schema", "{\"a\":1,\"b\":2}", schema)).get(0)).isEqualTo(BooleanValue.FALSE);
+    assertThat(ctx.call("json.verify_schema", schema)).isEqualTo(json("[true, null]"));
+  }
+
+  @Test
+  void uniqueItemsAndAdditionalPropertiesInGojsonschemaWords() {
+    assertThat(ctx.call("json.match_schema", "[\"a\",\"b\",\"b\"]", "{\"type\":\"array\",\"uniqueItems\":true}"))
+        .isEqualTo(json("[false, [{\"desc\":\"array items[1,2] must be unique\",\"error\":\"(Root): array items[1,2] must be unique\","
+            + "\"field\":\"(Root)\",\"type\":\"unique\"}]]"));
+    assertThat(ctx.call("json.match_schema", "{\"x\":1}", "{\"properties\":{},\"additionalProperties\":false}"))
+        .isEqualTo(json("[false, [{\"desc\":\"Additional property x is not allowed\",\"error\":\"(Root): Additional property x is not allowed\","
+            + "\"field\":\"(Root)\",\"type\":\"additional_property_not_allowed\"}]]"));
+  }
+
+  @Test
+  void verifySchemaOfANonSchemaIsAWrongType() {
+    assertThat(ctx.call("json.verify_schema", "[\"x\"]"))
+        .isEqualTo(json("[false, \"jsonschema: wrong type, expected string or object\"]"));
   }
 }

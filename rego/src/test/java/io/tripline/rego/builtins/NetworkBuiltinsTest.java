@@ -72,7 +72,10 @@ class NetworkBuiltinsTest {
         "{\"method\":\"get\",\"url\":\"" + url + "\",\"raise_error\":false}");
     assertThat(resp.get("status_code")).isEqualTo(NumberValue.ZERO);
     assertThatThrownBy(() -> allowed.call("http.send", "{\"url\":\"" + url + "\"}"))
-        .hasMessage("http.send: missing required request parameters(s): method");
+        .hasMessage("http.send: operand 1 missing required request parameters(s): {\"method\"}")
+        .satisfies(e -> assertThat(((BuiltinException) e).code()).isEqualTo("eval_type_error"));
+    assertThatThrownBy(() -> new FixedContext().call("http.send", "{}"))
+        .hasMessage("http.send: operand 1 missing required request parameters(s): {\"method\", \"url\"}");
   }
 
   @Test

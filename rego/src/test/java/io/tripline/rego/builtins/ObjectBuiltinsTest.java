@@ -101,6 +101,8 @@ class ObjectBuiltinsTest {
     assertThat(ctx.call("json.patch", "[1,2,3]", "[{\"op\":\"add\",\"path\":\"1.2\",\"value\":\"foo\"}]")).isNull();
     assertThat(ctx.call("json.patch", "{\"a\":1}", "[{\"op\":\"remove\",\"path\":\"/nope\"}]")).isNull();
     assertThat(ctx.call("json.patch", "{\"a\":1}", "[{\"op\":\"add\",\"path\":\"\",\"value\":7}]")).isEqualTo(NumberValue.of(7));
+    assertThat(ctx.call("json.patch", "{\"a\":1}", "[{\"op\":\"replace\",\"path\":\"\",\"value\":{\"b\":2}}]"))
+        .isEqualTo(json("{\"b\":2}"));
     Value set = SetValue.of(StringValue.of("x"), StringValue.of("y"));
     Value patchedSet = ctx.callValues("json.patch", List.of(ObjectValue.builder().put("s", set).build(),
         json("[{\"op\":\"add\",\"path\":\"/s/z\",\"value\":\"z\"},{\"op\":\"remove\",\"path\":\"/s/x\"}]")));

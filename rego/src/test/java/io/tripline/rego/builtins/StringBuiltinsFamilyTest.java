@@ -66,6 +66,14 @@ class StringBuiltinsFamilyTest {
   }
 
   @Test
+  void sprintfPrecisionOnIntegersIsAMinimumDigitCount() {
+    assertThat(q.resultJson("sprintf", str("%.4d"), "[12]")).isEqualTo(str("0012"));
+    assertThat(q.resultJson("sprintf", str("%0.4d"), "[1]")).isEqualTo(str("0001"));
+    assertThat(q.resultJson("sprintf", str("%08.3d|%.0d|%-6.3x|%.3d"), "[5, 0, 255, -7]"))
+        .isEqualTo(str("     005||0ff   |-007"));
+  }
+
+  @Test
   void sprintfPrintsBigIntegersWithS() {
     assertThat(q.resultJson("sprintf", str("%s"), "[123456789123456789123]")).isEqualTo(str("123456789123456789123"));
     assertThat(q.resultJson("sprintf", str("%s"), "[5]")).isEqualTo(str("%!s(int=5)"));

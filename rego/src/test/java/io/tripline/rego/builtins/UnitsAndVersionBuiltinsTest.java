@@ -46,6 +46,16 @@ class UnitsAndVersionBuiltinsTest {
     assertThat(q.resultJson("semver.is_valid", str("1.2"))).isEqualTo("false");
     assertThat(q.resultJson("semver.is_valid", "1")).isEqualTo("false");
     assertThat(q.resultJson("semver.is_valid", str("1.2.3-beta+exp.sha.5114f85"))).isEqualTo("true");
+    // strict SemVer 2.0.0: no leading zeros, no empty pre-release or build section
+    assertThat(q.resultJson("semver.is_valid", str("01.2.3"))).isEqualTo("false");
+    assertThat(q.resultJson("semver.is_valid", str("1.02.3"))).isEqualTo("false");
+    assertThat(q.resultJson("semver.is_valid", str("1.2.3-01"))).isEqualTo("false");
+    assertThat(q.resultJson("semver.is_valid", str("1.2.3-0a.0"))).isEqualTo("true");
+    assertThat(q.resultJson("semver.is_valid", str("1.2.3-"))).isEqualTo("false");
+    assertThat(q.resultJson("semver.is_valid", str("1.2.3+"))).isEqualTo("false");
+    assertThat(q.resultJson("semver.is_valid", str("1.2.3-a..b"))).isEqualTo("false");
+    assertThatThrownBy(() -> q.call("semver.compare", str("1.2.3"), str("1.2.03")))
+        .hasMessage("semver.compare: operand 2: string 1.2.03 is not a valid SemVer");
     assertThatThrownBy(() -> q.call("semver.compare", str("1.2"), str("1.2.3")))
         .hasMessage("semver.compare: operand 1: string 1.2 is not a valid SemVer");
   }
