@@ -114,8 +114,9 @@ final class EagerTerms {
   /** {@code t} with its references and calls replaced by fresh variables bound in {@code out}. */
   private Term hoist(Term t, Literal l, List<Literal> out) {
     if (t instanceof Term.Ref r) {
-      if (r.head() instanceof Term.Var v && r.path().isEmpty()) {
-        return v;
+      if (r.head() instanceof Term.Var && r.path().isEmpty()) {
+        // a bare root (input, data, a local): nothing to evaluate ahead; kept as the reference it is
+        return r;
       }
       return bind(new Term.Ref(r.head(), indices(r, l, out), r.location()), l, out);
     }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +42,8 @@ class OpaEngineEndToEndTest {
   static PolicyFiles served(PolicyFiles files) throws IOException {
     Map<String, String> modules = new LinkedHashMap<>(files.modules());
     if (modules.keySet().stream().noneMatch(k -> k.endsWith("lib/opa_batch.rego"))) {
-      try (InputStream in = OpaEngineEndToEndTest.class.getClassLoader().getResourceAsStream("lib/opa_batch.rego")) {
-        modules.put("lib/opa_batch.rego", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
+      // The wrapper ships in the policies module (built after core): read from its source folder.
+      modules.put("lib/opa_batch.rego", Files.readString(Path.of("../policies/src/main/resources/lib/opa_batch.rego"), StandardCharsets.UTF_8));
     }
     return new PolicyFiles(modules, files.data());
   }
