@@ -41,4 +41,4 @@ wildcard_actions(w) := sort([a | some a in w.actions; lower(a) in wide]) if not 
 
 label(w) := sprintf("%s statement %s", [w.policy, w.sid]) if is_string(w.sid)
 
-label(w) := sprintf("%s statement #%d", [w.policy, w.statementIndex]) if not is_string(w.sid)
+label(w) := sprintf("%s statement #%d", [w.policy, w.statementIndex]) if not is_string(object.get(w, "sid", null))

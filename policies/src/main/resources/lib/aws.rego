@@ -95,7 +95,7 @@ principal_name(r) := "root" if {
 
 principal_name(r) := principal_arn(r) if {
 	not r.userIdentity.userName
-	not r.userIdentity.type in {"AssumedRole", "Root"}
+	not object.get(r.userIdentity, "type", "") in {"AssumedRole", "Root"}
 }
 
 principal_name(r) := principal_arn(r) if {

@@ -84,6 +84,6 @@ alert contains a if {
 severity(records) := "critical" if {
 	context.corporate_networks_known
 	some r in records
-	not context.corporate_ip(r.sourceIPAddress)
+	not context.corporate_ip(object.get(r, "sourceIPAddress", ""))
 	not aws.aws_service(r)
 } else := "high"

@@ -61,7 +61,7 @@ search(r) if {
 # A lookupAttributes value (a list of {attributeKey, attributeValue}) that is a search.
 search_attributes(attrs) if {
 	some attr in attrs
-	not attr.attributeKey in trail_enumeration.resource_keys
+	not object.get(attr, "attributeKey", "") in trail_enumeration.resource_keys
 }
 
 trail_read(r) := bucket if {

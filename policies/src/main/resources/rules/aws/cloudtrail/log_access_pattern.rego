@@ -119,7 +119,7 @@ aggravating contains "source outside the corporate networks" if {
 	context.corporate_networks_known
 	some r in input.records
 	r.eventName != "ConsoleLogin"
-	not context.corporate_ip(r.sourceIPAddress)
+	not context.corporate_ip(object.get(r, "sourceIPAddress", ""))
 }
 
 severity := "critical" if count(aggravating) > 0

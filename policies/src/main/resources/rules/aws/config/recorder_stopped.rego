@@ -40,7 +40,7 @@ managing_services := {"securityhub.amazonaws.com", "fms.amazonaws.com", "control
 alert contains a if {
 	input.eventSource == "config.amazonaws.com"
 	input.eventName == "StopConfigurationRecorder"
-	not input.userIdentity.invokedBy in managing_services
+	not object.get(input.userIdentity, "invokedBy", "") in managing_services
 	not exceptions.excepted(rego.metadata.chain(), input)
 	recorder := object.get(aws.params(input), "configurationRecorderName", "")
 	a := aws.alert(

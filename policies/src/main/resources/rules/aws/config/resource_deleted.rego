@@ -48,7 +48,7 @@ managing_services := {"securityhub.amazonaws.com", "fms.amazonaws.com", "control
 alert contains a if {
 	input.eventSource == "config.amazonaws.com"
 	field := delete_calls[input.eventName]
-	not input.userIdentity.invokedBy in managing_services
+	not object.get(input.userIdentity, "invokedBy", "") in managing_services
 	not exceptions.excepted(rego.metadata.chain(), input)
 	name := object.get(aws.params(input), field, "")
 	a := aws.alert(
