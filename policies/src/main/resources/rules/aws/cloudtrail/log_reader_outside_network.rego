@@ -70,6 +70,7 @@ ip_address(s) if {
 }
 
 alert contains a if {
+	input.eventSource in {"cloudtrail.amazonaws.com", "s3.amazonaws.com"}
 	context.log_reader(input)
 	context.corporate_networks_known
 	ip := object.get(input, "sourceIPAddress", "")

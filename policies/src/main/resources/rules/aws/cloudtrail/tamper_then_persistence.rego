@@ -102,9 +102,15 @@ sensitive_write(r) if {
 	r.eventName in sensitive_writes
 }
 
-match if tamper(input)
+match if {
+	input.eventSource == "cloudtrail.amazonaws.com"
+	tamper(input)
+}
 
-match if sensitive_write(input)
+match if {
+	input.eventSource == "iam.amazonaws.com"
+	sensitive_write(input)
+}
 
 alert contains a if {
 	some i, first in input.records

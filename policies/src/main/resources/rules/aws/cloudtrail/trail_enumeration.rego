@@ -81,6 +81,7 @@ expected_reader(r) if context.admin(r)
 expected_reader(r) if aws.aws_service(r)
 
 alert contains a if {
+	input.eventSource == "cloudtrail.amazonaws.com"
 	enumeration(input)
 	not expected_reader(input)
 	not exceptions.excepted(rego.metadata.chain(), input)

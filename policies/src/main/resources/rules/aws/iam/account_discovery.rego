@@ -57,6 +57,7 @@ discovery(r) if {
 }
 
 alert contains a if {
+	input.eventSource == "iam.amazonaws.com"
 	discovery(input)
 	not context.admin(input)
 	not aws.aws_service(input)
