@@ -6,7 +6,7 @@
 #   time (LookupEvents whose lookupAttributes use other keys than ResourceName/ResourceType, or no
 #   attributes at all), or reads a trail bucket it has never touched (GetObject, ListObjects on a
 #   bucket known as a trail bucket). Design: every record of a principal that is not an AWS
-#   service or a known log reader takes part (match), grouped by userIdentity.arn; the new_value
+#   service takes part (match; known log readers are left out when alerting), grouped by userIdentity.arn; the new_value
 #   paths are eventName (is the principal known?), requestParameters.bucketName (which buckets has
 #   it touched?) and requestParameters.lookupAttributes (which searches has it run?). The rule
 #   fires when the newest record is such a read, the principal has history, and neither the
@@ -45,10 +45,11 @@ import data.tripline.lib.exceptions
 import data.tripline.rules.aws.cloudtrail.trail_enumeration
 import rego.v1
 
+# Cheap on purpose (every record of a principal takes part): whether the principal is a known log
+# reader is asked only when a record carries a new value (in alert).
 match if {
 	input.userIdentity.arn
 	not aws.aws_service(input)
-	not context.log_reader(input)
 }
 
 # search(r): a LookupEvents that searches the history (not a resource-scoped lookup).
@@ -110,6 +111,7 @@ lookup_text(r) := concat(", ", sort([sprintf("%s=%s", [a.attributeKey, a.attribu
 
 alert contains a if {
 	known_principal
+	not context.log_reader(last)
 	what := first_read
 	not exceptions.excepted(rego.metadata.chain(), last)
 	a := aws.batch_alert(

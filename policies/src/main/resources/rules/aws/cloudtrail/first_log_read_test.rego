@@ -100,3 +100,7 @@ test_exception if {
 	ex := {"TRL-CT-015": [{"principals": ["arn:aws:iam::123456789012:user/dev_user"]}]}
 	count(rule.alert) == 0 with input as batch([search_user], dev_history) with data.tripline.exceptions as ex
 }
+
+test_known_log_reader_quiet if {
+	count(rule.alert) == 0 with input as batch([search_user], dev_history) with data.tripline.context.log_readers as [dev.arn]
+}
