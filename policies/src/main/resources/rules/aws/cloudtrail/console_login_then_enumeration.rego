@@ -56,8 +56,11 @@ login_without_mfa(r) if {
 match if login_without_mfa(input)
 
 match if {
+	input.eventSource == "cloudtrail.amazonaws.com"
 	trail_enumeration.enumeration(input)
 	not aws.aws_service(input)
+	not context.log_reader(input)
+	not context.admin(input)
 }
 
 alert contains a if {
