@@ -75,7 +75,16 @@ class TerminalWidthTest {
         List.of("logs", "inspect", "--help"),
         List.of("rego", "eval", "--help"),
         List.of("iam", "evaluate", "--help"),
-        List.of("policy", "test", "--help"));
+        List.of("policy", "test", "--help"),
+        List.of("policy", "list"),
+        List.of("detect", "--no-enrich", sim.toString()),
+        List.of("coverage", "soc-2024-219-cloudtrail-log-enumeration", "cloudtrail-update-trail-change-management",
+            "--data", "../attack-scenarios/src/main/resources/context/company.yaml", "--baseline", "developer:100", "--no-enrich"),
+        List.of("coverage", "--help"),
+        List.of("detect", "--help"),
+        List.of("serve", "--help"),
+        List.of("iam", "audit", "--help"),
+        List.of("iam", "suggest", "--help"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -140,8 +140,10 @@ public final class CoverageCommand implements Callable<Integer> {
     }
     ReportFiles files = new ReportFiles(result, lib, version());
     switch (format) {
-      case terminal -> new CoverageTerminalView(Terminal.detect(out), terminal && !wide ? columns() : Integer.MAX_VALUE)
-          .print(result, lib, companyContext, thresholds());
+      case terminal -> {
+        Terminal term = Terminal.detect(out, wide);
+        new CoverageTerminalView(term, term.width() > 0 ? term.width() : Integer.MAX_VALUE).print(result, lib, companyContext, thresholds());
+      }
       case json -> out.print(files.json());
       case junit -> out.print(files.junit());
       case sarif -> out.print(files.sarif());
@@ -276,15 +278,6 @@ public final class CoverageCommand implements Callable<Integer> {
     m.put("ci-cd", 25_000);
     m.put("aws-service-roles", 10_000);
     return m;
-  }
-
-  static int columns() {
-    try {
-      int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-      return c >= 40 ? c : 100;
-    } catch (NumberFormatException e) {
-      return 100;
-    }
   }
 
   static String cut(String s, int max) {

@@ -101,6 +101,9 @@ public final class DetectCommand implements Callable<Integer> {
           + "ASN data for input.tripline.source; repeatable.")
   List<Path> geoip = new ArrayList<>();
 
+  @Option(names = "--wide", description = "Do not cut table lines to the terminal width.")
+  boolean wide;
+
   @Option(names = "--no-enrich", description = "Do not add input.tripline.source (country, asn, as_org) to records.")
   boolean noEnrich;
 
@@ -186,7 +189,7 @@ public final class DetectCommand implements Callable<Integer> {
       err.print("\r" + " ".repeat(60) + "\r");
     }
     switch (format) {
-      case table -> new FindingsTable(Terminal.detect(out)).print(findings, summary, read);
+      case table -> new FindingsTable(Terminal.detect(out, wide)).print(findings, summary, read);
       case json -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
           DetectJson.of(findings, summary, read)));
       case sarif -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(

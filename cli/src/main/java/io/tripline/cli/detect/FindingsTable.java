@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Findings as a table: time (UTC), severity, rule, principal, message. On a terminal each line
- * fits the width (COLUMNS, else 100): the principal and message are cut with an ellipsis;
- * elsewhere lines are whole. Then a summary line.
+ * fits its width (the principal and message are cut with an ellipsis); elsewhere, or with
+ * {@code --wide}, lines are whole. Then a summary line.
  */
 final class FindingsTable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -23,16 +23,7 @@ final class FindingsTable {
 
   FindingsTable(Terminal term) {
     this.term = term;
-    this.width = System.console() != null ? columns() : Integer.MAX_VALUE;
-  }
-
-  static int columns() {
-    try {
-      int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-      return c >= 40 ? c : 100;
-    } catch (NumberFormatException e) {
-      return 100;
-    }
+    this.width = term.width() > 0 ? term.width() : Integer.MAX_VALUE;
   }
 
   void print(List<Finding> findings, DetectionSummary summary, ReadSummary read) {

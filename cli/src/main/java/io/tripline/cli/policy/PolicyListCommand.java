@@ -41,6 +41,9 @@ public final class PolicyListCommand implements Callable<Integer> {
       description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Format format;
 
+  @Option(names = "--wide", description = "Do not cut table lines to the terminal width.")
+  boolean wide;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -73,8 +76,8 @@ public final class PolicyListCommand implements Callable<Integer> {
         }
       }
       case table -> {
-        Terminal term = Terminal.detect(out);
-        int width = System.console() != null ? columns() : Integer.MAX_VALUE;
+        Terminal term = Terminal.detect(out, wide);
+        int width = term.width() > 0 ? term.width() : Integer.MAX_VALUE;
         String fmt = "%-12s %-13s %-7s %-9s %-22s %s";
         out.println(term.bold(cut(String.format(fmt, "ID", "SEVERITY", "OUTCOME", "KIND", "MITRE (v18/v19)", "TITLE"), width)));
         for (RuleInfo r : rules) {
@@ -86,15 +89,6 @@ public final class PolicyListCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  static int columns() {
-    try {
-      int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-      return c >= 40 ? c : 100;
-    } catch (NumberFormatException e) {
-      return 100;
-    }
   }
 
   static String cut(String s, int max) {
