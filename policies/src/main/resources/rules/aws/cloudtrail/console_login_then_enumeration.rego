@@ -53,7 +53,10 @@ login_without_mfa(r) if {
 	r.additionalEventData.MFAUsed == "No"
 }
 
-match if login_without_mfa(input)
+match if {
+	input.eventName == "ConsoleLogin"
+	login_without_mfa(input)
+}
 
 match if {
 	input.eventSource == "cloudtrail.amazonaws.com"

@@ -51,6 +51,7 @@ lake_read(r) if {
 }
 
 alert contains a if {
+	input.eventSource == "cloudtrail.amazonaws.com"
 	lake_read(input)
 	not context.log_reader(input)
 	not context.admin(input)

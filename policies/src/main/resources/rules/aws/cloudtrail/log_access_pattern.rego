@@ -61,6 +61,7 @@ download(r) if {
 # A record takes part: a successful enumeration or trail-bucket read by a principal that is not a
 # known log reader or administrator, or a console sign-in (to know how the session started).
 match if {
+	input.eventSource == "cloudtrail.amazonaws.com"
 	enumeration(input)
 	aws.succeeded(input)
 	not context.log_reader(input)
@@ -68,6 +69,7 @@ match if {
 }
 
 match if {
+	input.eventSource == "s3.amazonaws.com"
 	download(input)
 	aws.succeeded(input)
 	not context.log_reader(input)
