@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Memory over a long stream: N generated CloudTrail records (default 2 000 000; 20 000 principals,
- * a mix of reads, writes, trail calls, S3 data events on the trail bucket and AccessDenied bursts)
+ * each working from three addresses of its own; a mix of reads, writes, trail calls, S3 data events
+ * on the trail bucket and AccessDenied calls)
  * through the full bundled library, never held in memory; prints the heap in use after a GC every
  * 200 000 records. Run with a small heap to see that it stays flat:
  * {@code java -Xmx384m -cp benchmarks/target/benchmarks.jar io.tripline.benchmarks.detect.StreamMemoryCheck 2000000}.
@@ -63,7 +64,8 @@ public final class StreamMemoryCheck {
         long k = i++;
         JsonNodeFactory f = JsonNodeFactory.instance;
         String[] c = calls[rnd.nextInt(calls.length)];
-        String user = "user" + rnd.nextInt(20_000);
+        int u = rnd.nextInt(20_000);
+        String user = "user" + u;
         ObjectNode r = f.objectNode();
         r.put("eventVersion", "1.09");
         ObjectNode who = r.putObject("userIdentity");
@@ -75,7 +77,8 @@ public final class StreamMemoryCheck {
         r.put("eventSource", c[0]);
         r.put("eventName", c[1]);
         r.put("awsRegion", "us-east-1");
-        r.put("sourceIPAddress", "198.51." + rnd.nextInt(4) + "." + rnd.nextInt(250));
+        // Each principal works from a few addresses of its own (office, VPN, home), as people do.
+        r.put("sourceIPAddress", "10." + (u % 200) + "." + (u / 200) + "." + (1 + rnd.nextInt(3)));
         r.put("userAgent", "aws-cli/2.15.30");
         if (rnd.nextInt(50) == 0) {
           r.put("errorCode", "AccessDenied");
