@@ -24,11 +24,12 @@ public final class CoverageHtml {
       .cards{display:flex;gap:12px;flex-wrap:wrap;margin:16px 0}.card{border:1px solid #dde1e7;border-radius:8px;padding:10px 16px;min-width:140px}
       .card b{display:block;font-size:22px}table{border-collapse:collapse;width:100%;margin:8px 0}
       th,td{border:1px solid #e3e6ea;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f5f7f9}
-      .heat td.c{text-align:center;width:28px}.heat th.s{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px}
+      .heat{width:auto}.heat td.c{text-align:center;width:28px}.heat th.s{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal;font-size:12px}
       .caught{background:#52b788;color:#fff}.missed{background:#e5533d;color:#fff}.quiet{background:#d8f3dc}.noisy{background:#f4a261}
       .partial{background:#f4d35e}.rule{background:#eef3f8}.not-logged{background:#e9ecef;color:#555}.no-expectation{}
       .pill{border-radius:10px;padding:1px 8px;font-size:12px}.sev-critical,.sev-high{color:#b00020;font-weight:600}.sev-medium{color:#a15c00}
       details{margin:4px 0}summary{cursor:pointer}code{background:#f5f7f9;padding:0 3px}.muted{color:#666}
+      td a{white-space:nowrap}td.t{white-space:nowrap;font-size:12px}
       """;
 
   public static String of(CoverageReport r) {
@@ -69,7 +70,7 @@ public final class CoverageHtml {
           .append(s.status()).append("\">").append(s.status()).append("</span></h3><p>").append(Text.xml(s.title())).append("</p>");
       b.append("<table><tr><th>#</th><th>time (UTC)</th><th>step</th><th>call</th><th>outcome</th><th>expects</th><th>status</th><th>rules (delay)</th></tr>\n");
       for (StepResult st : s.steps()) {
-        b.append("<tr><td>").append(st.index() + 1).append("</td><td>").append(st.time() == null ? "" : Text.xml(st.time().toString()))
+        b.append("<tr><td>").append(st.index() + 1).append("</td><td class=\"t\">").append(st.time() == null ? "" : Text.xml(st.time().toString()))
             .append("</td><td>").append(Text.xml(st.name())).append("</td><td><code>").append(Text.xml(st.call())).append("</code></td><td>")
             .append(Text.xml(st.outcome())).append(" · ").append(st.eventKind()).append("</td><td>")
             .append(Text.xml(String.join(", ", st.expect().fire())))
