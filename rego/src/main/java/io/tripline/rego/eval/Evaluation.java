@@ -149,6 +149,11 @@ public final class Evaluation implements BuiltinContext {
     return strict;
   }
 
+  /** Whether print output is collected (then every call must run to print). */
+  boolean printing() {
+    return printHook != null;
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <T> T cached(Object key, Supplier<T> compute) {

@@ -267,8 +267,27 @@ final class RuleEval {
     return true;
   }
 
-  /** Calls the user function at node; null when undefined. */
+  /**
+   * Calls the user function at node; null when undefined. Functions are pure under one scope, so
+   * a result is reused for the same function and arguments (many rules ask the same library
+   * function about the same record), except when print output or a tracer must see every call.
+   */
   Value call(RuleNode node, List<Value> args, Location at) {
+    if (ev.tracer != null || ev.printing()) {
+      return evaluateCall(node, args, at);
+    }
+    CallKey key = new CallKey(node, args);
+    Map<CallKey, Optional<Value>> calls = ev.scope.calls;
+    Optional<Value> hit = calls.get(key);
+    if (hit != null) {
+      return hit.orElse(null);
+    }
+    Value v = evaluateCall(node, args, at);
+    calls.put(key, Optional.ofNullable(v));
+    return v;
+  }
+
+  private Value evaluateCall(RuleNode node, List<Value> args, Location at) {
     Value[] result = {null};
     for (CompiledRule r : node.rules()) {
       Bindings b = new Bindings();

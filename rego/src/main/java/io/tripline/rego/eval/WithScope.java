@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The documents an expression sees: input, base data, {@code with} replacements of data paths
- * and functions, and the cache of virtual documents computed under exactly these.
+ * and functions, and the caches of virtual documents and user-function results computed under
+ * exactly these.
  */
 final class WithScope {
   final Value input;
@@ -17,6 +18,8 @@ final class WithScope {
   final Map<List<String>, Value> dataOverrides;
   final Map<String, FunctionMock> mocks;
   final Map<RuleNode, Optional<Value>> cache = new HashMap<>();
+  /** Results of user-function calls under these documents (see {@link CallKey}). */
+  final Map<CallKey, Optional<Value>> calls = new HashMap<>();
 
   WithScope(Value input, Value data, Map<List<String>, Value> dataOverrides, Map<String, FunctionMock> mocks) {
     this.input = input;
