@@ -123,6 +123,11 @@ public final class Terminal {
     };
   }
 
+  /** Plain text cut to {@code max} characters, the last one … when it was longer (a table cell). */
+  public static String cut(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+  }
+
   /** The line cut to the width with … (escape codes do not count, and are closed after a cut). */
   public String fit(String s) {
     if (width <= 0 || visible(s) <= width) {

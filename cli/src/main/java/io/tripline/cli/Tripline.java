@@ -46,18 +46,25 @@ public final class Tripline implements Runnable {
     return cmd.execute(args);
   }
 
-  /** Reads the version Maven filtered into {@code tripline-version.properties}. */
+  /** The version Maven filtered into {@code tripline-version.properties} ("unknown" without it). */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Tripline.class.getResourceAsStream("/tripline-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return p.getProperty("version", "unknown");
+  }
+
+  /** Prints {@link #version()} and the Java runtime. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties p = new Properties();
-      try (InputStream in = Tripline.class.getResourceAsStream("/tripline-version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      }
+    public String[] getVersion() {
       return new String[] {
-        "tripline " + p.getProperty("version", "unknown"),
+        "tripline " + version(),
         "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
       };
     }

@@ -1,8 +1,8 @@
 package io.tripline.cli.coverage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.cli.LibraryOptions;
 import io.tripline.cli.Terminal;
+import io.tripline.cli.Tripline;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
 import io.tripline.core.detect.RuleLibrary;
@@ -130,7 +130,7 @@ public final class CoverageCommand implements Callable<Integer> {
         if (bar != null) {
           bar.maxHint(p.expected());
           bar.stepTo(p.records());
-          bar.setExtraMessage(cut(p.stage(), 28));
+          bar.setExtraMessage(Terminal.cut(p.stage(), 28));
         }
       });
       result = new CoverageRunner(new Simulator(sources.catalog())).run(scenarios, lib, options);
@@ -138,12 +138,9 @@ public final class CoverageCommand implements Callable<Integer> {
       err.println("tripline coverage: " + e.getMessage());
       return 2;
     }
-    ReportFiles files = new ReportFiles(result, lib, version());
+    ReportFiles files = new ReportFiles(result, lib, Tripline.version());
     switch (format) {
-      case terminal -> {
-        Terminal term = Terminal.detect(out, wide);
-        new CoverageTerminalView(term, term.width() > 0 ? term.width() : Integer.MAX_VALUE).print(result, lib, companyContext, thresholds());
-      }
+      case terminal -> new CoverageTerminalView(Terminal.detect(out, wide)).print(result, lib, companyContext, thresholds());
       case json -> out.print(files.json());
       case junit -> out.print(files.junit());
       case sarif -> out.print(files.sarif());
@@ -280,16 +277,4 @@ public final class CoverageCommand implements Callable<Integer> {
     return m;
   }
 
-  static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
-  }
-
-  static String version() {
-    String v = CoverageCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
-  static ObjectMapper json() {
-    return new ObjectMapper();
-  }
 }

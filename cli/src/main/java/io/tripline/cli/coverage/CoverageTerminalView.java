@@ -15,15 +15,14 @@ import java.util.Locale;
 
 /**
  * The terminal summary: one line per scenario (status, expected steps caught, rules fired), then
- * what failed, the slowest detections, noisy rules and the totals. Lines are cut to the width.
+ * what failed, the slowest detections, noisy rules and the totals. Lines are cut to the terminal's
+ * width ({@link Terminal#line}).
  */
 final class CoverageTerminalView {
   private final Terminal term;
-  private final int width;
 
-  CoverageTerminalView(Terminal term, int width) {
+  CoverageTerminalView(Terminal term) {
     this.term = term;
-    this.width = width;
   }
 
   void print(CoverageReport r, RuleLibrary lib, boolean companyContext, String thresholds) {
@@ -38,7 +37,7 @@ final class CoverageTerminalView {
       long expected = s.steps().stream().filter(st -> !st.expect().fire().isEmpty() && !st.status().equals("not-logged")).count();
       long caught = s.steps().stream().filter(st -> st.status().equals("caught")).count();
       String steps = expected == 0 ? "-" : caught + "/" + expected;
-      String text = String.format("%-46s %-8s %-6s %s", cut(s.id(), 46), s.status(), steps, String.join(" ", s.rulesFired()));
+      String text = String.format("%-46s %-8s %-6s %s", Terminal.cut(s.id(), 46), s.status(), steps, String.join(" ", s.rulesFired()));
       line(paint(s.status(), text));
     }
     List<ExpectationResult> failed = r.failedExpectations();
@@ -119,24 +118,7 @@ final class CoverageTerminalView {
   }
 
   private void line(String s) {
-    term.out().println(s.length() <= width ? s : cutStyled(s));
-  }
-
-  /** Cuts a line to the width; a styled line (on a terminal) is cut on its visible text. */
-  private String cutStyled(String s) {
-    if (!s.contains("\u001b[")) {
-      return cut(s, width);
-    }
-    String plain = s.replaceAll("\u001b\\[[0-9;]*m", "");
-    if (plain.length() <= width) {
-      return s;
-    }
-    String prefix = s.substring(0, s.indexOf(plain.charAt(0)));
-    return prefix + cut(plain, width) + "\u001b[0m";
-  }
-
-  static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+    term.line(s);
   }
 
   static String duration(Duration d) {

@@ -3,6 +3,7 @@ package io.tripline.cli.detect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.cli.LibraryOptions;
 import io.tripline.cli.Terminal;
+import io.tripline.cli.Tripline;
 import io.tripline.core.detect.CorrelationHistory;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
@@ -26,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -193,7 +193,7 @@ public final class DetectCommand implements Callable<Integer> {
       case json -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
           DetectJson.of(findings, summary, read)));
       case sarif -> out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-          FindingsSarif.of(lib.rules(), findings, version())));
+          FindingsSarif.of(lib.rules(), findings, Tripline.version())));
       case jsonl -> { }
     }
     out.flush();
@@ -274,14 +274,5 @@ public final class DetectCommand implements Callable<Integer> {
       err.println(summary.errors() + " evaluation error(s); the rules concerned did not run on those records");
     }
     err.flush();
-  }
-
-  static String version() {
-    String v = DetectCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
-  }
-
-  static String lower(Severity s) {
-    return s.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -19,21 +19,19 @@ import java.util.Map;
 final class FindingsTable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
   private final Terminal term;
-  private final int width;
 
   FindingsTable(Terminal term) {
     this.term = term;
-    this.width = term.width() > 0 ? term.width() : Integer.MAX_VALUE;
   }
 
   void print(List<Finding> findings, DetectionSummary summary, ReadSummary read) {
     if (!findings.isEmpty()) {
-      term.out().println(term.bold(fit(String.format("%-19s  %-8s  %-11s  %-18s  %s", "TIME (UTC)", "SEVERITY", "RULE", "PRINCIPAL", "MESSAGE"))));
+      term.line(term.bold(String.format("%-19s  %-8s  %-11s  %-18s  %s", "TIME (UTC)", "SEVERITY", "RULE", "PRINCIPAL", "MESSAGE")));
       for (Finding f : findings) {
-        String principal = cut(shortName(f.trigger().principalArn()), 18);
-        String line = fit(String.format("%-19s  %-8s  %-11s  %-18s  %s", TIME.format(f.trigger().eventTime()),
+        String principal = Terminal.cut(shortName(f.trigger().principalArn()), 18);
+        String line = (String.format("%-19s  %-8s  %-11s  %-18s  %s", TIME.format(f.trigger().eventTime()),
             f.severity().label(), f.rule().id(), principal, f.message()));
-        term.out().println(color(f.severity(), line));
+        term.line(color(f.severity(), line));
       }
       term.out().println();
     }
@@ -72,11 +70,4 @@ final class FindingsTable {
     return slash >= 0 ? res.substring(slash + 1) : res;
   }
 
-  private String fit(String line) {
-    return cut(line, width);
-  }
-
-  static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
-  }
 }

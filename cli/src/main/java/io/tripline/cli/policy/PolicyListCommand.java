@@ -77,21 +77,16 @@ public final class PolicyListCommand implements Callable<Integer> {
       }
       case table -> {
         Terminal term = Terminal.detect(out, wide);
-        int width = term.width() > 0 ? term.width() : Integer.MAX_VALUE;
         String fmt = "%-12s %-13s %-7s %-9s %-22s %s";
-        out.println(term.bold(cut(String.format(fmt, "ID", "SEVERITY", "OUTCOME", "KIND", "MITRE (v18/v19)", "TITLE"), width)));
+        term.line(term.bold(String.format(fmt, "ID", "SEVERITY", "OUTCOME", "KIND", "MITRE (v18/v19)", "TITLE")));
         for (RuleInfo r : rules) {
           String mitre = r.mitre().stream().map(t -> t.id()).distinct().collect(Collectors.joining(","));
-          out.println(cut(String.format(fmt, r.id(), r.severity().label() + " " + r.riskScore(), r.outcome(),
-              r.kind().label(), cut(mitre, 22), r.title()), width));
+          term.line(String.format(fmt, r.id(), r.severity().label() + " " + r.riskScore(), r.outcome(),
+              r.kind().label(), Terminal.cut(mitre, 22), r.title()));
         }
         out.println(rules.size() + " rules");
       }
     }
     return 0;
-  }
-
-  static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
   }
 }

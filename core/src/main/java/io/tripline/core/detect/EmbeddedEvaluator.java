@@ -18,7 +18,6 @@ import java.util.Map;
  * the few rules that can hold across the whole library.
  */
 final class EmbeddedEvaluator implements RecordEvaluator {
-  private final RuleLibrary library;
   private final PreparedDocuments documents;
   private final List<RuleInfo> owners = new ArrayList<>();
   private final List<Boolean> isMatch = new ArrayList<>();
@@ -26,7 +25,6 @@ final class EmbeddedEvaluator implements RecordEvaluator {
   private final EvalOptions options;
 
   EmbeddedEvaluator(RuleLibrary library, EvalOptions options) {
-    this.library = library;
     this.options = options;
     List<String> refs = new ArrayList<>();
     for (RuleInfo r : library.rules()) {
@@ -92,9 +90,5 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     } catch (RegoException e) {
       return new BatchVerdict(List.of(), e.getMessage());
     }
-  }
-
-  RuleLibrary library() {
-    return library;
   }
 }

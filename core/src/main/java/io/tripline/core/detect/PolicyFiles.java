@@ -13,7 +13,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,10 +140,5 @@ public record PolicyFiles(Map<String, String> modules, Value data) {
     Map<String, String> m = new LinkedHashMap<>(modules);
     m.putAll(other.modules);
     return new PolicyFiles(m, PolicySources.merge(data, other.data));
-  }
-
-  /** Files in load order, for messages. */
-  public List<String> moduleNames() {
-    return new ArrayList<>(modules.keySet());
   }
 }

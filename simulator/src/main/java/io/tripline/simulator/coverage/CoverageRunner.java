@@ -8,7 +8,6 @@ import io.tripline.core.detect.Finding;
 import io.tripline.core.detect.RecordEvaluator;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.record.CloudTrailRecord;
-import io.tripline.simulator.RecordOrigin;
 import io.tripline.simulator.SimulationOptions;
 import io.tripline.simulator.SimulationOptions.BaselineMix;
 import io.tripline.simulator.SimulationResult;
@@ -82,10 +81,5 @@ public final class CoverageRunner {
     }
     o.progress().accept(new Progress(expected, expected, "done"));
     return join.report(results, falsePositives, profiles, baseline.size(), simulated, Duration.ofNanos(System.nanoTime() - started));
-  }
-
-  /** Origins are looked up by eventID; a record the run did not write has none. */
-  static boolean fromStep(RecordOrigin o) {
-    return o.step().isPresent();
   }
 }

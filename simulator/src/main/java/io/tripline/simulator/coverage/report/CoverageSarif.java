@@ -1,7 +1,6 @@
 package io.tripline.simulator.coverage.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.detect.Finding;
 import io.tripline.core.detect.RuleInfo;
@@ -71,9 +70,5 @@ public final class CoverageSarif {
   private static void location(ObjectNode res, String file) {
     res.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
         .put("uri", file == null ? "" : file.replaceFirst("^classpath:", ""));
-  }
-
-  static JsonNodeFactory nodes() {
-    return JsonNodeFactory.instance;
   }
 }
