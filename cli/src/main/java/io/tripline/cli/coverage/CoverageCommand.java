@@ -3,6 +3,7 @@ package io.tripline.cli.coverage;
 import io.tripline.cli.LibraryOptions;
 import io.tripline.cli.Terminal;
 import io.tripline.cli.Tripline;
+import io.tripline.cli.detect.EngineOptions;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
 import io.tripline.core.detect.RuleLibrary;
@@ -63,6 +64,8 @@ public final class CoverageCommand implements Callable<Integer> {
 
   @Mixin LibraryOptions library;
 
+  @Mixin EngineOptions engine;
+
   @Parameters(arity = "0..*", paramLabel = "SCRIPT",
       description = "Scenario files, directories, or bundled ids (id/variant for one variant; an id runs all its variants).")
   List<String> scripts = new ArrayList<>();
@@ -105,6 +108,11 @@ public final class CoverageCommand implements Callable<Integer> {
       err.println("tripline coverage: --fail-under takes a percentage from 0 to 100, not " + failUnder);
       return 2;
     }
+    String engineProblem = engine.problem();
+    if (engineProblem != null) {
+      err.println("tripline coverage: " + engineProblem);
+      return 2;
+    }
     ScenarioSources sources = new ScenarioSources();
     List<Scenario> scenarios = scenarios(sources, err);
     List<BaselineMix> mix = baselines(sources, err);
@@ -125,14 +133,14 @@ public final class CoverageCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     CoverageReport result;
-    try (ProgressBar bar = terminal ? bar(mix) : null) {
+    try (EngineOptions rules = engine; ProgressBar bar = terminal ? bar(mix) : null) {
       CoverageRunner.Options options = new CoverageRunner.Options(seed, mix, detection, p -> {
         if (bar != null) {
           bar.maxHint(p.expected());
           bar.stepTo(p.records());
           bar.setExtraMessage(Terminal.cut(p.stage(), 28));
         }
-      });
+      }, rules.remoteEvaluator(lib, detection.threads()));
       result = new CoverageRunner(new Simulator(sources.catalog())).run(scenarios, lib, options);
     } catch (DetectionException e) {
       err.println("tripline coverage: " + e.getMessage());

@@ -37,15 +37,27 @@ public final class CoverageRunner {
    * @param baselines the benign activity and how many records of each profile
    * @param detection threads, enrichment, evaluation options (history is set by the run)
    * @param progress called with records simulated and evaluated so far and a short label
+   * @param evaluator where the rules run (an OPA server, ...); null for the embedded Rego engine. The
+   *     caller owns it and closes it.
    */
-  public record Options(long seed, List<BaselineMix> baselines, DetectionOptions detection, Consumer<Progress> progress) {}
+  public record Options(long seed, List<BaselineMix> baselines, DetectionOptions detection, Consumer<Progress> progress,
+      RecordEvaluator evaluator) {
+
+    public Options(long seed, List<BaselineMix> baselines, DetectionOptions detection, Consumer<Progress> progress) {
+      this(seed, baselines, detection, progress, null);
+    }
+
+    public Options withEvaluator(RecordEvaluator e) {
+      return new Options(seed, baselines, detection, progress, e);
+    }
+  }
 
   /** How far the run is: records simulated and evaluated so far, out of about {@code expected}. */
   public record Progress(long records, long expected, String stage) {}
 
   public CoverageReport run(List<Scenario> scenarios, RuleLibrary library, Options o) throws DetectionException {
     long started = System.nanoTime();
-    RecordEvaluator evaluator = RecordEvaluator.embedded(library, o.detection().evalOptions());
+    RecordEvaluator evaluator = o.evaluator() != null ? o.evaluator() : RecordEvaluator.embedded(library, o.detection().evalOptions());
     long expected = o.baselines().stream().mapToLong(BaselineMix::count).sum() + 50L * scenarios.size();
     SimulationOptions sim = SimulationOptions.defaults().withSeed(o.seed());
 
