@@ -32,6 +32,38 @@ public record StepAccess(String verdict, String action, String resource, List<Ca
     return deniedCalls > 0;
   }
 
+  /**
+   * One line for people: {@code allowed by DeveloperAccess 'DebugWithCloudTrail'}, {@code explicit deny
+   * (identity-based policy): DeveloperAccess 'DenyAllExceptMfaSetupWithoutMFA'}, {@code denied: no
+   * identity-based policy allows s3:GetObject}, {@code no IAM permission needed}, or why it was not decided.
+   */
+  public String explanation() {
+    String labels = String.join(", ", statementLabels());
+    String text = switch (verdict) {
+      case "allowed" -> labels.isEmpty() ? "allowed: " + reason : "allowed by " + labels;
+      case "denied", "mixed" -> (verdict.equals("mixed") ? deniedCalls + " of " + (deniedCalls + allowedCalls) + " calls " : "")
+          + (explicit ? "explicit deny (" + typeName(deniedBy) + ")" + (labels.isEmpty() ? "" : ": " + labels)
+              : "denied: no " + typeName(deniedBy) + " allows " + action);
+      case "no-permission-needed" -> "no IAM permission needed";
+      default -> "not decided: " + reason;
+    };
+    if (!overridden && scripted != null && !scripted.equals("success") && !verdict.equals("denied")) {
+      text += "; the script's outcome (" + scripted + ") kept";
+    }
+    return text;
+  }
+
+  private static String typeName(String deniedBy) {
+    return switch (deniedBy == null ? "identity" : deniedBy) {
+      case "scp" -> "service control policy";
+      case "rcp" -> "resource control policy";
+      case "resource" -> "resource-based policy";
+      case "boundary" -> "permissions boundary";
+      case "session" -> "session policy";
+      default -> "identity-based policy";
+    };
+  }
+
   /** The statements as short labels ({@code DeveloperAccess 'DebugWithCloudTrail'}), in order, once each. */
   public List<String> statementLabels() {
     return statements.stream().map(CallAuthorizer.Statement::label).distinct().toList();
