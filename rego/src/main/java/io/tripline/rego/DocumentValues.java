@@ -24,6 +24,12 @@ final class DocumentValues extends AbstractMap<String, Value> {
 
   @Override
   public Value get(Object key) {
+    // callers usually look up with the very strings of refs(): compare references first
+    for (int i = 0; i < values.length; i++) {
+      if (refs.get(i) == key) {
+        return values[i];
+      }
+    }
     int i = refs.indexOf(key);
     return i < 0 ? null : values[i];
   }
