@@ -434,7 +434,7 @@ final class FileRecordReader implements Closeable {
     private static byte[] nonBlankLine(InputStream in, int[] budget) throws IOException {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       int b;
-      while (budget[0]-- > 0 && (b = in.read()) != -1) {
+      while (budget[0]-- > 0 && (b = peek(in)) != -1) {
         if (b == '\n') {
           if (line.size() > 0) {
             return line.toByteArray();
@@ -444,6 +444,15 @@ final class FileRecordReader implements Closeable {
         }
       }
       return budget[0] >= 0 && line.size() > 0 ? line.toByteArray() : null;
+    }
+
+    /** The next byte, or -1 at the end or where the input breaks (the read proper reports that, with its position). */
+    private static int peek(InputStream in) {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        return -1;
+      }
     }
 
     private static Parse parse(byte[] line) throws IOException {

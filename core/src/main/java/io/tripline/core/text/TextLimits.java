@@ -34,7 +34,7 @@ public final class TextLimits {
   public static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
   private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)");
-  private static final Pattern BAD_UTF8 = Pattern.compile("Invalid UTF-8 (?:start|middle) byte (0x[0-9a-fA-F]+)");
+  private static final Pattern BAD_UTF8 = Pattern.compile("Invalid UTF-8 (start|middle) byte (0x[0-9a-fA-F]+)");
 
   private TextLimits() {}
 
@@ -46,14 +46,14 @@ public final class TextLimits {
     }
     Matcher utf8 = BAD_UTF8.matcher(original);
     if (utf8.find()) {
-      return notUtf8(utf8.group(1));
+      return notUtf8(utf8.group(1).equals("start") ? "invalid byte " + utf8.group(2) : "a multi-byte sequence broken by byte " + utf8.group(2));
     }
     return START_MARKER.matcher(original).replaceAll("");
   }
 
-  /** The text has a byte sequence that is not UTF-8. */
-  public static String notUtf8(String badByte) {
-    return "not UTF-8 text (invalid byte " + badByte + "); Tripline reads UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`";
+  /** The text has bytes that are not UTF-8; {@code what} says which. */
+  public static String notUtf8(String what) {
+    return "not UTF-8 text (" + what + "); Tripline reads UTF-8: convert the file, e.g. `iconv -f latin1 -t utf-8`";
   }
 
   static String limitMessage(String original) {

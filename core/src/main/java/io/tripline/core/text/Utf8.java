@@ -39,7 +39,7 @@ public final class Utf8 {
         }
       }
       int column = new String(bytes, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
-      throw new LocatedTextException(line, column, TextLimits.notUtf8(String.format("0x%02x", bytes[at] & 0xff)));
+      throw new LocatedTextException(line, column, TextLimits.notUtf8(String.format("invalid byte 0x%02x", bytes[at] & 0xff)));
     }
     decoder.flush(out);
     out.flip();

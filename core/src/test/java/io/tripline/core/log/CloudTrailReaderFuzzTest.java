@@ -38,8 +38,9 @@ class CloudTrailReaderFuzzTest {
         throw new AssertionError("summary counts " + s.recordsRead() + " records, iteration gave " + n);
       }
       for (ReadProblem p : s.problems()) {
-        String d = p.describe();
-        if (d.contains("StreamReadConstraints") || d.contains("Exception")) {
+        // what Jackson echoes of the input is quoted; outside quotes no Java or Jackson internals
+        String d = p.message().replaceAll("'[^']*'|\"[^\"]*\"", "");
+        if (d.contains("StreamReadConstraints") || d.contains("Exception") || d.contains("java.")) {
           throw new AssertionError("a problem in Jackson's or Java's words: " + d);
         }
       }

@@ -22,7 +22,9 @@ class ScenarioLoaderFuzzTest {
     String text = data.consumeRemainingAsString();
     LoadResult r = LOADER.load("fuzz.yaml", text, Fixtures.dir());
     for (Diagnostic d : r.diagnostics()) {
-      if (d.message() == null || d.message().contains("Exception") || d.message().contains("StreamReadConstraints")) {
+      // what a message quotes of the input may say anything; outside quotes no Java or Jackson internals
+      String m = d.message() == null ? "Exception: no message" : d.message().replaceAll("'[^']*'|\"[^\"]*\"", "");
+      if (m.contains("Exception") || m.contains("StreamReadConstraints") || m.contains("java.")) {
         throw new AssertionError("a diagnostic in Java's or Jackson's words: " + d);
       }
     }
