@@ -27,6 +27,11 @@ public final class YamlTree {
 
   /** Most values (scalars, mappings, sequences) a document may hold once its aliases are expanded. */
   public static final int MAX_VALUES = 1_000_000;
+  /**
+   * Deepest nesting of mappings and sequences: far more than any scenario or data file needs, and
+   * shallow enough that reading and validating a tree never exhausts the thread's stack.
+   */
+  public static final int MAX_DEPTH = 200;
   /** Largest document, in characters. */
   public static final int MAX_CHARACTERS = 64 * 1024 * 1024;
 
@@ -105,8 +110,8 @@ public final class YamlTree {
   private JsonNode value(YAMLParser p, String pointer, int depth) throws IOException {
     JsonLocation l = p.currentTokenLocation();
     positions.at(pointer, l.getLineNr(), l.getColumnNr());
-    if (depth > TextLimits.MAX_DEPTH) {
-      throw located(l, "nested deeper than " + TextLimits.MAX_DEPTH + " levels (Tripline's limit for mappings and sequences); flatten the data");
+    if (depth > MAX_DEPTH) {
+      throw located(l, "nested deeper than " + MAX_DEPTH + " levels (Tripline's limit for YAML mappings and sequences); flatten the data");
     }
     if (p.isCurrentAlias()) {
       return alias(p.getText(), l);

@@ -75,7 +75,7 @@ class ScenarioReliabilityTest {
   void tooDeepYamlIsALocatedErrorInOurWords() {
     Diagnostic d = onlyProblem(Fixtures.load("id: " + "[".repeat(3000) + "]".repeat(3000) + "\n"));
     assertThat(d.line()).isEqualTo(1);
-    assertThat(d.message()).contains("nested deeper than 1000 levels").doesNotContain("StreamReadConstraints");
+    assertThat(d.message()).contains("nested deeper than 200 levels").doesNotContain("StreamReadConstraints");
   }
 
   @Test
