@@ -48,5 +48,8 @@ public record SimulationOptions(long seed, Optional<Instant> start, boolean tag,
   }
 
   /** {@code count} records of normal activity from {@code profile}. */
+  /** Most baseline records one {@code tripline simulate --baseline PROFILE:N} may ask for (it holds its records in memory). */
+  public static final int MAX_BASELINE_RECORDS = 200_000;
+
   public record BaselineMix(BaselineProfile profile, int count) {}
 }

@@ -191,6 +191,10 @@ public final class Simulator {
       Scenario s = scenarios.get(i);
       String prefix = scenarios.size() == 1 ? "" : i + "/";
       s.actors().forEach((k, a) -> actors.put(prefix + k, ResolvedActor.resolve(a, first.account(), identities)));
+      String wrongTime = s.timeProblem(start(s, options));
+      if (wrongTime != null) {
+        throw new IllegalArgumentException(s.id() + ": " + wrongTime);
+      }
       plan.addAll(Timeline.plan(s, start(s, options), ids, prefix, 10_000_000L * i));
       int index = i;
       s.steps().forEach(st -> owner.put(st, index));

@@ -65,6 +65,8 @@ import picocli.CommandLine.Parameters;
       "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class CoverageCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
   static final Map<String, Integer> DEFAULT_BASELINES = defaults();
 
   enum Format { terminal, json, junit, sarif, markdown, html, navigator, incident }
@@ -141,7 +143,7 @@ public final class CoverageCommand implements Callable<Integer> {
         return 2;
       }
     }
-    ScenarioSources sources = new ScenarioSources();
+    ScenarioSources sources = includes.sources();
     List<Scenario> scenarios = scenarios(sources, err);
     List<BaselineMix> mix = baselines(sources, err);
     if (scenarios == null || mix == null) {
