@@ -78,6 +78,22 @@ class TimeoutsTest {
   }
 
   @Test
+  void policyTestTimeoutIsPerTest(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("slow_test.rego"), SLOW.replace("package slow", "package slow_test") + """
+
+        test_slow if count(alert) == 0
+
+        test_fast if 1 == 1
+        """);
+    io.tripline.rego.test.TestRun run = new io.tripline.rego.test.PolicyTestRunner(
+        io.tripline.rego.test.TestRunOptions.DEFAULT.timeout(Duration.ofMillis(200)))
+        .run(io.tripline.rego.PolicySources.load(List.of(dir)));
+    assertThat(run.results()).extracting(r -> r.name() + " " + r.outcome())
+        .containsExactly("test_slow ERROR", "test_fast PASS");
+    assertThat(run.results().get(0).error()).contains("eval_cancel_error: context deadline exceeded (timeout 200ms)");
+  }
+
+  @Test
   void noLimitsMeansNoErrors() {
     PreparedPolicy p = policy("package t\n\np := count([x | some x in numbers.range(1, 1000)])\n");
     DocumentValues v = p.prepareDocuments(List.of("data.t.p")).evaluate(null, EvalOptions.DEFAULT);
