@@ -148,9 +148,11 @@ public final class Evaluation implements BuiltinContext {
     Bindings b = new Bindings();
     Value[] values = new Value[q.body().literals().size()];
     bodies.eval(q.body().literals(), 0, b, values, () -> {
-      Value[] ordered = new Value[values.length];
+      Value[] ordered = new Value[q.texts().size()];
       for (int i = 0; i < values.length; i++) {
-        ordered[q.originalIndex()[i]] = values[i];
+        if (q.originalIndex()[i] >= 0) {
+          ordered[q.originalIndex()[i]] = values[i];
+        }
       }
       Map<String, Value> bound = new LinkedHashMap<>();
       for (String v : q.resultVars()) {
