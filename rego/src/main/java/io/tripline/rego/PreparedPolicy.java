@@ -31,6 +31,7 @@ public final class PreparedPolicy {
   private final AnnotationSet annotations;
   private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
   private final Map<String, Captured> captured = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_QUERIES = 10_000;
   /** Rules nested or long enough that evaluations run on a large stack. */
   private final boolean deep;
 
@@ -64,6 +65,9 @@ public final class PreparedPolicy {
           throw RegoException.of(e);
         }
       });
+      if (queries.size() >= MAX_CACHED_QUERIES) {
+        queries.clear(); // a server asked arbitrary queries must not keep every one
+      }
       queries.put(query, q);
     }
     return q;
@@ -186,6 +190,9 @@ public final class PreparedPolicy {
         }
         return new Captured(compiled, r);
       });
+      if (captured.size() >= MAX_CACHED_QUERIES) {
+        captured.clear();
+      }
       captured.put(query, c);
     }
     QueryResult raw = evaluate(c.compiled(), input, options);
