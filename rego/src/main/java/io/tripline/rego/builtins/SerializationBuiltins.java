@@ -71,8 +71,7 @@ final class SerializationBuiltins {
         return BooleanValue.FALSE;
       }
       try {
-        YamlDocument.parse(s.value());
-        return BooleanValue.TRUE;
+        return BooleanValue.of(YamlDocument.valid(s.value()));
       } catch (IllegalArgumentException e) {
         return BooleanValue.FALSE;
       }

@@ -63,6 +63,26 @@ final class YamlDocument {
     return ValueJson.fromNode(new YamlDocument().json(root));
   }
 
+  /**
+   * Whether text is a well-formed YAML stream, as OPA's {@code yaml.is_valid} answers: every
+   * document must parse (with the same alias bound), and several documents are valid.
+   */
+  static boolean valid(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+    options.setAllowRecursiveKeys(false);
+    try {
+      for (Node n : new Yaml(new SafeConstructor(options)).composeAll(new StringReader(text))) {
+        if (n != null) {
+          new YamlDocument().json(n);
+        }
+      }
+      return true;
+    } catch (YAMLException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static String where(Mark m) {
     return m == null ? "" : " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
   }

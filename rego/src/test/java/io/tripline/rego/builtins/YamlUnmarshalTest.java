@@ -43,7 +43,9 @@ class YamlUnmarshalTest {
     assertThat(strict("x := yaml.unmarshal(\"a: 1\\n---\\nb: 2\\n\")"))
         .isEqualTo("1:6: eval_builtin_error: yaml.unmarshal: yaml: expected a single document in the stream, "
             + "but found another document at line 2, column 1");
-    assertThat(value(p, "yaml.is_valid(\"a: 1\\n---\\nb: 2\\n\")")).isEqualTo("false");
+    // yaml.is_valid answers for the whole stream as OPA does: several well-formed documents are valid
+    assertThat(value(p, "yaml.is_valid(\"a: 1\\n---\\nb: 2\\n\")")).isEqualTo("true");
+    assertThat(value(p, "yaml.is_valid(\"a: 1\\n---\\n\\tb: 2\\n\")")).isEqualTo("false");
     assertThat(value(p, "yaml.unmarshal(\"---\\na: 1\\n\")")).isEqualTo("{\"a\":1}");
   }
 
