@@ -81,11 +81,22 @@ public final class PreparedDocuments {
     return refs;
   }
 
-  /** Each ref's value for this input, in the order given; undefined documents are left out. */
-  public Map<String, Value> evaluate(Value input, EvalOptions options) {
+  /**
+   * Each ref's value for this input, in the order given; undefined documents are left out. With
+   * {@link EvalOptions#ruleTimeout()} each document has that budget of its own: a document that
+   * exceeds it is left out and listed in {@link DocumentValues#errors()}, and the others are still
+   * evaluated. Other errors end the evaluation with a {@link RegoException}.
+   */
+  public DocumentValues evaluate(Value input, EvalOptions options) {
+    if (policy.deepPolicy() && !DeepStack.onDeepStack()) {
+      return DeepStack.call(() -> evaluate(input, options));
+    }
     Evaluation ev = policy.newEvaluation(input, options);
     List<CompiledRule>[] chosen = index != null && options.ruleIndexing() && options.tracer() == null ? select(ev, input) : null;
     Value[] out = new Value[entries.size()];
+    RegoError[] errors = null;
+    long overall = options.timeout() == null ? 0 : System.nanoTime() + options.timeout().toNanos();
+    String ruleLimit = options.ruleTimeout() == null ? null : "rule timeout " + PreparedPolicy.text(options.ruleTimeout());
     try {
       for (int e = 0; e < out.length; e++) {
         Entry entry = entries.get(e);
@@ -93,17 +104,36 @@ public final class PreparedDocuments {
           out[e] = entry.whenNoCandidate() == UNDEFINED ? null : entry.whenNoCandidate();
           continue;
         }
-        List<Solution> s = ev.run(entry.query());
-        if (!s.isEmpty()) {
-          out[e] = s.get(0).expressions().get(0);
+        if (ruleLimit != null) {
+          long own = System.nanoTime() + options.ruleTimeout().toNanos();
+          boolean ownFirst = overall == 0 || own - overall < 0;
+          ev.limits(ownFirst ? own : overall, ownFirst ? ruleLimit : "timeout " + PreparedPolicy.text(options.timeout()),
+              options.cancellation());
+        }
+        try {
+          List<Solution> s = ev.run(entry.query());
+          if (!s.isEmpty()) {
+            out[e] = s.get(0).expressions().get(0);
+          }
+        } catch (EvalException x) {
+          if (ruleLimit == null || !x.getMessage().endsWith("(" + ruleLimit + ")")) {
+            throw x;
+          }
+          if (errors == null) {
+            errors = new RegoError[out.length];
+          }
+          errors[e] = new RegoError(x.code(), x.getMessage(), x.location());
         }
       }
     } catch (EvalException x) {
       throw RegoException.of(x);
     } catch (StackOverflowError x) {
-      throw new RegoException(List.of(new RegoError("eval_internal_error", "evaluation too deep", Location.NONE)));
+      if (!DeepStack.onDeepStack()) {
+        return DeepStack.call(() -> evaluate(input, options));
+      }
+      throw PreparedPolicy.tooDeep(Location.NONE);
     }
-    return new DocumentValues(refs, out);
+    return new DocumentValues(refs, out, errors);
   }
 
   /** Looks the input up in the shared index: the rules each entry may need, handed to the evaluation. */

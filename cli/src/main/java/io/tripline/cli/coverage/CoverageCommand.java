@@ -157,7 +157,7 @@ public final class CoverageCommand implements Callable<Integer> {
     if (lib == null) {
       return 2;
     }
-    DetectionOptions detection = DetectionOptions.defaults();
+    DetectionOptions detection = DetectionOptions.defaults().evalOptions(library.evalOptions());
     if (!noEnrich) {
       detection = detection.enricher(GeoIpEnricher.load(List.of()));
     }

@@ -137,7 +137,7 @@ public final class DetectCommand implements Callable<Integer> {
     if (lib == null) {
       return 2;
     }
-    DetectionOptions options = DetectionOptions.defaults();
+    DetectionOptions options = DetectionOptions.defaults().evalOptions(library.evalOptions());
     if (threads != null) {
       options = options.threads(threads);
     }
