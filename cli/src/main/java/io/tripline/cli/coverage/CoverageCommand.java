@@ -159,7 +159,7 @@ public final class CoverageCommand implements Callable<Integer> {
     }
     DetectionOptions detection = DetectionOptions.defaults().evalOptions(library.evalOptions());
     if (!noEnrich) {
-      detection = detection.enricher(GeoIpEnricher.load(List.of()));
+      detection = detection.enricher(GeoIpEnricher.load(List.of(), lib.readsAsn()));
     }
     boolean terminal = System.console() != null;
     CoverageReport result;
