@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -74,10 +78,31 @@ public final class CoverageRunner {
     long expected = o.baselines().stream().mapToLong(BaselineMix::count).sum() + 50L * scenarios.size();
     SimulationOptions sim = SimulationOptions.defaults().withSeed(o.seed());
 
+    // Baseline profiles and scenarios are independent, deterministic runs: they go to a pool of
+    // the detection's thread count and are taken back in order, so results never depend on it.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, o.detection().threads()), r -> {
+      Thread t = new Thread(r, "tripline-coverage");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return run(scenarios, library, o, evaluator, expected, sim, pool, started);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private CoverageReport run(List<Scenario> scenarios, RuleLibrary library, Options o, RecordEvaluator evaluator,
+      long expected, SimulationOptions sim, ExecutorService pool, long started) throws DetectionException {
+    List<Future<SimulationResult>> simulated0 = new ArrayList<>();
+    for (BaselineMix mix : o.baselines()) {
+      simulated0.add(pool.submit(() -> simulator.run(mix.profile(), mix.count(), sim)));
+    }
     List<CloudTrailRecord> baseline = new ArrayList<>();
     List<CoverageReport.Baseline.Profile> profiles = new ArrayList<>();
-    for (BaselineMix mix : o.baselines()) {
-      SimulationResult r = simulator.run(mix.profile(), mix.count(), sim);
+    for (int i = 0; i < simulated0.size(); i++) {
+      BaselineMix mix = o.baselines().get(i);
+      SimulationResult r = join(simulated0.get(i));
       baseline.addAll(r.records());
       profiles.add(new CoverageReport.Baseline.Profile(mix.profile().id(), mix.count(), r.records().size()));
       o.progress().accept(new Progress(baseline.size() / 2, expected, "simulating " + mix.profile().id()));
@@ -96,11 +121,22 @@ public final class CoverageRunner {
     long simulated = baseline.size();
     DetectionOptions perScenario = o.detection().threads(1).progress(p -> {});
     SimulationOptions scenarioSim = sim.withAuthorizer(o.authorizer());
+    record Replayed(SimulationResult result, List<Finding> findings) {}
+    List<Future<Replayed>> replays = new ArrayList<>();
     for (Scenario s : scenarios) {
-      SimulationResult r = simulator.run(s, scenarioSim);
-      List<Finding> findings = new ArrayList<>();
-      DetectionEngine.using(library, evaluator, perScenario.history(history.copy())).run(r.records().iterator(), findings::add);
-      results.add(join.scenario(s, r, findings));
+      CorrelationHistory own = history.copy();
+      replays.add(pool.submit(() -> {
+        SimulationResult r = simulator.run(s, scenarioSim);
+        List<Finding> findings = new ArrayList<>();
+        DetectionEngine.using(library, evaluator, perScenario.history(own)).run(r.records().iterator(), findings::add);
+        return new Replayed(r, findings);
+      }));
+    }
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario s = scenarios.get(i);
+      Replayed replayed = join(replays.get(i));
+      SimulationResult r = replayed.result();
+      results.add(join.scenario(s, r, replayed.findings()));
       simulated += r.records().size();
       done += r.records().size();
       o.progress().accept(new Progress(Math.min(done, expected), expected, s.id()));
@@ -108,5 +144,27 @@ public final class CoverageRunner {
     o.progress().accept(new Progress(expected, expected, "done"));
     return join.report(results, falsePositives, profiles, baseline.size(), simulated, Duration.ofNanos(System.nanoTime() - started),
         o.authorizer() == null ? null : o.authorizer().source());
+  }
+
+  /** The task's result; its own exceptions as they were thrown. */
+  private static <T> T join(Future<T> f) throws DetectionException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof DetectionException d) {
+        throw d;
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 }
