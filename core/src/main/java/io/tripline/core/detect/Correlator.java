@@ -233,10 +233,13 @@ final class Correlator {
     return out;
   }
 
+  /** Dotted paths of group_by and new_value fields, split once. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The value at a dotted path ({@code userIdentity.arn}), or null. */
   static Value path(Value input, String dotted) {
     Value v = input;
-    for (String part : dotted.split("\\.")) {
+    for (String part : PARTS.computeIfAbsent(dotted, d -> d.split("\\."))) {
       if (!(v instanceof ObjectValue o)) {
         return null;
       }
