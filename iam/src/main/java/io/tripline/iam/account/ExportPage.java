@@ -2,6 +2,7 @@ package io.tripline.iam.account;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.iam.policy.PolicyText;
@@ -63,8 +64,8 @@ final class ExportPage {
 
   private IamUser user(JsonNode n, JsonPointer at) throws AccountDataException {
     return new IamUser(required(n, "Arn", at), required(n, "UserName", at), n.path("UserId").asText(null), n.path("Path").asText("/"),
-        strings(n.path("GroupList")), inline(n, "UserPolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n));
+        strings(n, "GroupList", at), inline(n, "UserPolicyList", at), attached(n, at),
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at));
   }
 
   private IamGroup group(JsonNode n, JsonPointer at) throws AccountDataException {
@@ -74,23 +75,25 @@ final class ExportPage {
 
   private IamRole role(JsonNode n, JsonPointer at) throws AccountDataException {
     List<InstanceProfile> profiles = new ArrayList<>();
-    JsonNode ips = n.path("InstanceProfileList");
+    List<JsonNode> ips = objects(n, "InstanceProfileList", at);
     for (int i = 0; i < ips.size(); i++) {
       JsonNode ip = ips.get(i);
       JsonPointer ipAt = at.appendProperty("InstanceProfileList").appendIndex(i);
       List<String> roleArns = new ArrayList<>();
-      ip.path("Roles").forEach(r -> roleArns.add(r.path("Arn").asText()));
+      for (JsonNode r : objects(ip, "Roles", ipAt)) {
+        roleArns.add(r.path("Arn").asText());
+      }
       profiles.add(new InstanceProfile(required(ip, "Arn", ipAt), ip.path("InstanceProfileName").asText(null), ip.path("InstanceProfileId").asText(null), ip.path("Path").asText("/"), roleArns));
     }
     return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), n.path("RoleId").asText(null), n.path("Path").asText("/"),
         document(n.get("AssumeRolePolicyDocument"), at.appendProperty("AssumeRolePolicyDocument")),
         inline(n, "RolePolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n), profiles);
+        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at), profiles);
   }
 
   private ManagedPolicy policy(JsonNode n, JsonPointer at) throws AccountDataException {
     List<PolicyVersion> versions = new ArrayList<>();
-    JsonNode vs = n.path("PolicyVersionList");
+    List<JsonNode> vs = objects(n, "PolicyVersionList", at);
     for (int i = 0; i < vs.size(); i++) {
       JsonNode v = vs.get(i);
       JsonPointer vAt = at.appendProperty("PolicyVersionList").appendIndex(i);
@@ -102,7 +105,7 @@ final class ExportPage {
 
   private List<InlinePolicy> inline(JsonNode n, String field, JsonPointer at) throws AccountDataException {
     List<InlinePolicy> out = new ArrayList<>();
-    JsonNode list = n.path(field);
+    List<JsonNode> list = objects(n, field, at);
     for (int i = 0; i < list.size(); i++) {
       JsonPointer pAt = at.appendProperty(field).appendIndex(i);
       JsonNode p = list.get(i);
@@ -113,7 +116,7 @@ final class ExportPage {
 
   private List<AttachedPolicy> attached(JsonNode n, JsonPointer at) throws AccountDataException {
     List<AttachedPolicy> out = new ArrayList<>();
-    JsonNode list = n.path("AttachedManagedPolicies");
+    List<JsonNode> list = objects(n, "AttachedManagedPolicies", at);
     for (int i = 0; i < list.size(); i++) {
       JsonNode p = list.get(i);
       out.add(new AttachedPolicy(required(p, "PolicyArn", at.appendProperty("AttachedManagedPolicies").appendIndex(i)), p.path("PolicyName").asText(null)));
@@ -121,16 +124,64 @@ final class ExportPage {
     return out;
   }
 
-  private static List<Tag> tags(JsonNode n) {
+  private List<Tag> tags(JsonNode n, JsonPointer at) throws AccountDataException {
     List<Tag> out = new ArrayList<>();
-    n.path("Tags").forEach(t -> out.add(new Tag(t.path("Key").asText(), t.path("Value").asText())));
+    List<JsonNode> tags = objects(n, "Tags", at);
+    for (int i = 0; i < tags.size(); i++) {
+      JsonPointer tAt = at.appendProperty("Tags").appendIndex(i);
+      out.add(new Tag(required(tags.get(i), "Key", tAt), text(tags.get(i), "Value", tAt)));
+    }
     return out;
   }
 
-  private static List<String> strings(JsonNode arr) {
+  private List<String> strings(JsonNode n, String field, JsonPointer at) throws AccountDataException {
     List<String> out = new ArrayList<>();
-    arr.forEach(s -> out.add(s.asText()));
+    JsonNode arr = n.get(field);
+    if (arr == null || arr.isNull()) {
+      return out;
+    }
+    if (!arr.isArray()) {
+      throw error(at.appendProperty(field), "must be an array of strings");
+    }
+    for (int i = 0; i < arr.size(); i++) {
+      if (!arr.get(i).isTextual()) {
+        throw error(at.appendProperty(field).appendIndex(i), "must be a string");
+      }
+      out.add(arr.get(i).asText());
+    }
     return out;
+  }
+
+  /** The objects of array {@code field} (absent or null: none); anything else is an error at its pointer. */
+  private List<JsonNode> objects(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    List<JsonNode> out = new ArrayList<>();
+    JsonNode arr = n.get(field);
+    if (arr == null || arr.isNull()) {
+      return out;
+    }
+    JsonPointer here = at.appendProperty(field);
+    if (!arr.isArray()) {
+      throw error(here, "must be an array of objects, as get-account-authorization-details prints it");
+    }
+    for (int i = 0; i < arr.size(); i++) {
+      if (!arr.get(i).isObject()) {
+        throw error(here.appendIndex(i), "must be an object");
+      }
+      out.add(arr.get(i));
+    }
+    return out;
+  }
+
+  /** An optional string field: absent or null is "", any other non-string is an error. */
+  private String text(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw error(at.appendProperty(field), "must be a string");
+    }
+    return v.asText();
   }
 
   /** A policy document: a JSON object (AWS CLI), or URL-encoded JSON text (raw API). */
@@ -143,7 +194,9 @@ final class ExportPage {
     }
     if (n.isTextual()) {
       try {
-        return mapper.readTree(PolicyText.decode(n.asText()));
+        return mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(PolicyText.decode(n.asText()));
+      } catch (PolicyText.MalformedException e) {
+        throw error(at, e.getMessage());
       } catch (JsonProcessingException e) {
         throw error(at, "policy document text is neither JSON nor URL-encoded JSON: " + e.getOriginalMessage());
       }

@@ -178,7 +178,9 @@ public final class LiveAccountReader implements AutoCloseable {
       return null;
     }
     try {
-      return mapper.readTree(PolicyText.decode(encoded));
+      return mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(PolicyText.decode(encoded));
+    } catch (PolicyText.MalformedException e) {
+      throw new AccountDataException("IAM returned a policy document for " + what + " that " + e.getMessage().replaceFirst("^the policy document text ", ""), e);
     } catch (JsonProcessingException e) {
       throw new AccountDataException("IAM returned a policy document for " + what + " that is not JSON after URL-decoding: " + e.getOriginalMessage(), e);
     }
