@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:every request was decided (whatever the decisions)",
       "2:the request file is missing or malformed (the JSON pointer of each problem is printed), "
-          + "or the account data could not be read"
+          + "or the account data could not be read",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class IamEvaluateCommand implements Callable<Integer> {
 

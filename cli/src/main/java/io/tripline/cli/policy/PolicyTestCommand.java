@@ -39,8 +39,9 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test that ran passed",
-      "1:a test failed or ended in an error, no test was found, or the policies do not compile",
-      "2:usage error or unreadable path"
+      "1:a test failed or ended in an error, or no test was found",
+      "2:usage or input error (an unreadable path, policies that do not compile)",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class PolicyTestCommand implements Callable<Integer> {
 
@@ -97,7 +98,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
       for (RegoError x : e.errors()) {
         err.println(x);
       }
-      return 1;
+      return 2;
     }
     if (result.results().isEmpty()) {
       err.println("tripline policy test: " + (run == null
