@@ -83,10 +83,13 @@ public final class IamEvaluateCommand implements Callable<Integer> {
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --live: the IAM endpoint to call instead of AWS's.")
   java.net.URI endpoint;
 
+  @CommandLine.Mixin LiveTimeoutOptions timeoutOptions = new LiveTimeoutOptions();
+
   @Override
   public Integer call() throws IOException {
     Terminal terminal = Terminal.detect(spec.commandLine().getOut());
     PrintWriter err = spec.commandLine().getErr();
+    LiveTimeoutOptions.requireLive(spec.commandLine(), live, endpoint);
     String text;
     try {
       text = request.equals("-")
@@ -159,7 +162,7 @@ public final class IamEvaluateCommand implements Callable<Integer> {
   }
 
   private io.tripline.iam.account.AccountAuthorizationDetails readLive() throws AccountDataException {
-    try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint)) {
+    try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint, timeoutOptions.timeouts(spec.commandLine()))) {
       return reader.read();
     }
   }
