@@ -98,6 +98,9 @@ public final class IamEvaluateCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       err.println("tripline iam evaluate: no such file: " + request);
       return 2;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      err.println("tripline iam evaluate: " + request + ": not UTF-8 text; a request file is JSON");
+      return 2;
     }
     ServiceReference reference = ServiceReference.bundled();
     RequestBatch batch = new RequestReader(reference).read(text);
