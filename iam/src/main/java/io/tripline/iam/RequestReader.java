@@ -112,7 +112,10 @@ public final class RequestReader {
     List<NamedPolicy> identity = new ArrayList<>();
     JsonNode ip = node.path("identityPolicies");
     for (int i = 0; i < ip.size(); i++) {
-      identity.add(docs.named(ip.get(i), "/identityPolicies/" + i, PolicyKind.IDENTITY, "identity policy #" + i));
+      NamedPolicy policy = docs.named(ip.get(i), "/identityPolicies/" + i, PolicyKind.IDENTITY, "identity policy #" + i);
+      if (policy != null) {
+        identity.add(policy);
+      }
     }
     NamedPolicy boundary = node.has("permissionsBoundary")
         ? docs.named(node.get("permissionsBoundary"), "/permissionsBoundary", PolicyKind.PERMISSIONS_BOUNDARY, "permissions boundary") : null;
@@ -171,7 +174,9 @@ public final class RequestReader {
             }
           }
         }
-        policies.add(policy);
+        if (policy != null) { // null: its problems are recorded, and the request is rejected
+          policies.add(policy);
+        }
       }
       out.add(new PolicyLevel(level.get("target").asText(), policies));
     }
