@@ -50,7 +50,9 @@ public final class Tripline implements Runnable {
 
   /** Runs the command line and returns its exit code; errors are reported, never thrown. */
   public static int run(String... args) {
-    return execute(new CommandLine(new Tripline()), args);
+    CommandLine cmd = new CommandLine(new Tripline());
+    cmd.setErr(new java.io.PrintWriter(new SafeTerminalWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset())), true));
+    return execute(cmd, args);
   }
 
   /** Runs {@code cmd} with Tripline's error handling: one line per error, the exit-code scheme. */

@@ -38,10 +38,13 @@ public record CliRun(int code, String out, String err) {
     return out + err;
   }
 
-  /** No Java stack trace, JVM uncaught-exception line or JDK XML parser noise anywhere in the output. */
+  /**
+   * No Java stack trace, JVM uncaught-exception line or JDK XML parser noise anywhere in the output,
+   * and no raw control character on standard error.
+   */
   public boolean clean() {
     String all = all();
     return !all.contains("\tat ") && !all.contains("Exception in thread") && !all.contains("[Fatal Error]")
-        && !all.contains("Caused by: ");
+        && !all.contains("Caused by: ") && err.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t');
   }
 }
