@@ -1,5 +1,6 @@
 package io.tripline.cli;
 
+import io.tripline.rego.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -51,11 +52,11 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
       code = INPUT;
     } else if (t instanceof IOException || t instanceof UncheckedIOException) {
       Throwable io = t instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
-      err.println(command + ": error: " + ioMessage(io));
+      err.println(Redaction.redact(command + ": error: " + ioMessage(io)));
       code = INPUT;
     } else {
       String message = t.getMessage() == null ? "" : ": " + firstLine(t.getMessage());
-      err.println(command + ": internal error: " + t.getClass().getName() + message + "; " + BUG);
+      err.println(Redaction.redact(command + ": internal error: " + t.getClass().getName() + message) + "; " + BUG);
       code = INTERNAL;
     }
     if (debug()) {
