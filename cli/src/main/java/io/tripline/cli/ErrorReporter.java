@@ -88,7 +88,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
 
   static String outOfMemory(String command, List<String> args, OutOfMemoryError e) {
     long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    String inputs = inputs(args);
+    String inputs = inputs(command, args);
     return command + ": out of memory (Java heap limit " + max + " MB)" + (inputs.isEmpty() ? "" : " on " + inputs)
         + ": the input is too big for this heap. Raise it with TRIPLINE_JAVA_OPTS=-Xmx" + suggestHeap(max)
         + " ./tripline ... (or java -Xmx" + suggestHeap(max) + " -jar tripline.jar ...), or give a smaller input";
@@ -103,7 +103,7 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
         break;
       }
     }
-    String inputs = inputs(args);
+    String inputs = inputs(command, args);
     return command + ": the input nests too deeply for the Java stack" + where + (inputs.isEmpty() ? "" : " (on " + inputs + ")")
         + ": flatten it, or raise the stack with TRIPLINE_JAVA_OPTS=-Xss64m ./tripline ...";
   }
@@ -114,9 +114,14 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
   }
 
   /** The arguments that name existing files or directories (or - for standard input), with their sizes. */
-  private static String inputs(List<String> args) {
+  private static String inputs(String command, List<String> args) {
     List<String> out = new ArrayList<>();
-    for (String a : args) {
+    List<String> names = List.of(command.split(" "));
+    int skip = 0;
+    while (skip < args.size() && names.contains(args.get(skip))) {
+      skip++; // the subcommand names themselves ("iam evaluate"), even where a folder has that name
+    }
+    for (String a : args.subList(skip, args.size())) {
       String value = a.startsWith("--") && a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
       if (value.equals("-")) {
         out.add("standard input");

@@ -93,6 +93,14 @@ class ErrorReporterTest {
   }
 
   @Test
+  void subcommandNamesAreNotTakenForInputsEvenWhereAFolderHasTheirName() throws IOException {
+    Path input = Files.writeString(dir.resolve("r.json"), "{}");
+    // The tests run in the module folder, where "src" is a directory.
+    String line = ErrorReporter.outOfMemory("tripline src", List.of("src", "--request", input.toString()), new OutOfMemoryError());
+    assertThat(line).contains(" on " + input + " (0 MB)").doesNotContain("src,");
+  }
+
+  @Test
   void stackOverflowSaysWhereAndHowToRaiseTheStack() {
     Outcome o = run("soe");
     assertThat(o.code()).isEqualTo(2);
