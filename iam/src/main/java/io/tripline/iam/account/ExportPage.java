@@ -63,13 +63,13 @@ final class ExportPage {
   }
 
   private IamUser user(JsonNode n, JsonPointer at) throws AccountDataException {
-    return new IamUser(required(n, "Arn", at), required(n, "UserName", at), n.path("UserId").asText(null), n.path("Path").asText("/"),
+    return new IamUser(required(n, "Arn", at), required(n, "UserName", at), optional(n, "UserId", at, null), optional(n, "Path", at, "/"),
         strings(n, "GroupList", at), inline(n, "UserPolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at));
+        boundary(n, at), tags(n, at));
   }
 
   private IamGroup group(JsonNode n, JsonPointer at) throws AccountDataException {
-    return new IamGroup(required(n, "Arn", at), required(n, "GroupName", at), n.path("GroupId").asText(null), n.path("Path").asText("/"),
+    return new IamGroup(required(n, "Arn", at), required(n, "GroupName", at), optional(n, "GroupId", at, null), optional(n, "Path", at, "/"),
         inline(n, "GroupPolicyList", at), attached(n, at));
   }
 
@@ -80,15 +80,16 @@ final class ExportPage {
       JsonNode ip = ips.get(i);
       JsonPointer ipAt = at.appendProperty("InstanceProfileList").appendIndex(i);
       List<String> roleArns = new ArrayList<>();
-      for (JsonNode r : objects(ip, "Roles", ipAt)) {
-        roleArns.add(r.path("Arn").asText());
+      List<JsonNode> roles = objects(ip, "Roles", ipAt);
+      for (int j = 0; j < roles.size(); j++) {
+        roleArns.add(optional(roles.get(j), "Arn", ipAt.appendProperty("Roles").appendIndex(j), ""));
       }
-      profiles.add(new InstanceProfile(required(ip, "Arn", ipAt), ip.path("InstanceProfileName").asText(null), ip.path("InstanceProfileId").asText(null), ip.path("Path").asText("/"), roleArns));
+      profiles.add(new InstanceProfile(required(ip, "Arn", ipAt), optional(ip, "InstanceProfileName", ipAt, null), optional(ip, "InstanceProfileId", ipAt, null), optional(ip, "Path", ipAt, "/"), roleArns));
     }
-    return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), n.path("RoleId").asText(null), n.path("Path").asText("/"),
+    return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), optional(n, "RoleId", at, null), optional(n, "Path", at, "/"),
         document(n.get("AssumeRolePolicyDocument"), at.appendProperty("AssumeRolePolicyDocument")),
         inline(n, "RolePolicyList", at), attached(n, at),
-        n.path("PermissionsBoundary").path("PermissionsBoundaryArn").asText(null), tags(n, at), profiles);
+        boundary(n, at), tags(n, at), profiles);
   }
 
   private ManagedPolicy policy(JsonNode n, JsonPointer at) throws AccountDataException {
@@ -97,10 +98,10 @@ final class ExportPage {
     for (int i = 0; i < vs.size(); i++) {
       JsonNode v = vs.get(i);
       JsonPointer vAt = at.appendProperty("PolicyVersionList").appendIndex(i);
-      versions.add(new PolicyVersion(v.path("VersionId").asText(null), v.path("IsDefaultVersion").asBoolean(false), document(v.get("Document"), vAt.appendProperty("Document"))));
+      versions.add(new PolicyVersion(optional(v, "VersionId", vAt, null), flag(v, "IsDefaultVersion", vAt), document(v.get("Document"), vAt.appendProperty("Document"))));
     }
-    return new ManagedPolicy(required(n, "Arn", at), required(n, "PolicyName", at), n.path("PolicyId").asText(null), n.path("Path").asText("/"),
-        n.path("DefaultVersionId").asText(null), n.path("AttachmentCount").asInt(0), n.path("PermissionsBoundaryUsageCount").asInt(0), versions);
+    return new ManagedPolicy(required(n, "Arn", at), required(n, "PolicyName", at), optional(n, "PolicyId", at, null), optional(n, "Path", at, "/"),
+        optional(n, "DefaultVersionId", at, null), count(n, "AttachmentCount", at), count(n, "PermissionsBoundaryUsageCount", at), versions);
   }
 
   private List<InlinePolicy> inline(JsonNode n, String field, JsonPointer at) throws AccountDataException {
@@ -119,7 +120,8 @@ final class ExportPage {
     List<JsonNode> list = objects(n, "AttachedManagedPolicies", at);
     for (int i = 0; i < list.size(); i++) {
       JsonNode p = list.get(i);
-      out.add(new AttachedPolicy(required(p, "PolicyArn", at.appendProperty("AttachedManagedPolicies").appendIndex(i)), p.path("PolicyName").asText(null)));
+      JsonPointer pAt = at.appendProperty("AttachedManagedPolicies").appendIndex(i);
+      out.add(new AttachedPolicy(required(p, "PolicyArn", pAt), optional(p, "PolicyName", pAt, null)));
     }
     return out;
   }
@@ -170,6 +172,54 @@ final class ExportPage {
       out.add(arr.get(i));
     }
     return out;
+  }
+
+  /** An optional string field: absent or null is {@code fallback}, any other non-string is an error at its pointer. */
+  private String optional(JsonNode n, String field, JsonPointer at, String fallback) throws AccountDataException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isTextual()) {
+      throw error(at.appendProperty(field), "must be a string, as get-account-authorization-details prints it");
+    }
+    return v.asText();
+  }
+
+  /** {@code PermissionsBoundary.PermissionsBoundaryArn}, or null without a boundary. */
+  private String boundary(JsonNode n, JsonPointer at) throws AccountDataException {
+    JsonNode b = n.get("PermissionsBoundary");
+    if (b == null || b.isNull()) {
+      return null;
+    }
+    if (!b.isObject()) {
+      throw error(at.appendProperty("PermissionsBoundary"), "must be an object with PermissionsBoundaryArn");
+    }
+    return optional(b, "PermissionsBoundaryArn", at.appendProperty("PermissionsBoundary"), null);
+  }
+
+  /** A boolean field (absent: false); "true" as text is not taken for true, it is an error. */
+  private boolean flag(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw error(at.appendProperty(field), "must be true or false");
+    }
+    return v.booleanValue();
+  }
+
+  /** A count (absent: 0); anything but a non-negative integer is an error. */
+  private int count(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      return 0;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+      throw error(at.appendProperty(field), "must be a non-negative whole number");
+    }
+    return v.intValue();
   }
 
   /** An optional string field: absent or null is "", any other non-string is an error. */
