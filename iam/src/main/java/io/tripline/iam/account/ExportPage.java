@@ -63,13 +63,13 @@ final class ExportPage {
   }
 
   private IamUser user(JsonNode n, JsonPointer at) throws AccountDataException {
-    return new IamUser(required(n, "Arn", at), required(n, "UserName", at), optional(n, "UserId", at, null), optional(n, "Path", at, "/"),
+    return new IamUser(arn(n, "Arn", at, "user/"), required(n, "UserName", at), optional(n, "UserId", at, null), optional(n, "Path", at, "/"),
         strings(n, "GroupList", at), inline(n, "UserPolicyList", at), attached(n, at),
         boundary(n, at), tags(n, at));
   }
 
   private IamGroup group(JsonNode n, JsonPointer at) throws AccountDataException {
-    return new IamGroup(required(n, "Arn", at), required(n, "GroupName", at), optional(n, "GroupId", at, null), optional(n, "Path", at, "/"),
+    return new IamGroup(arn(n, "Arn", at, "group/"), required(n, "GroupName", at), optional(n, "GroupId", at, null), optional(n, "Path", at, "/"),
         inline(n, "GroupPolicyList", at), attached(n, at));
   }
 
@@ -86,7 +86,7 @@ final class ExportPage {
       }
       profiles.add(new InstanceProfile(required(ip, "Arn", ipAt), optional(ip, "InstanceProfileName", ipAt, null), optional(ip, "InstanceProfileId", ipAt, null), optional(ip, "Path", ipAt, "/"), roleArns));
     }
-    return new IamRole(required(n, "Arn", at), required(n, "RoleName", at), optional(n, "RoleId", at, null), optional(n, "Path", at, "/"),
+    return new IamRole(arn(n, "Arn", at, "role/"), required(n, "RoleName", at), optional(n, "RoleId", at, null), optional(n, "Path", at, "/"),
         document(n.get("AssumeRolePolicyDocument"), at.appendProperty("AssumeRolePolicyDocument")),
         inline(n, "RolePolicyList", at), attached(n, at),
         boundary(n, at), tags(n, at), profiles);
@@ -100,7 +100,7 @@ final class ExportPage {
       JsonPointer vAt = at.appendProperty("PolicyVersionList").appendIndex(i);
       versions.add(new PolicyVersion(optional(v, "VersionId", vAt, null), flag(v, "IsDefaultVersion", vAt), document(v.get("Document"), vAt.appendProperty("Document"))));
     }
-    return new ManagedPolicy(required(n, "Arn", at), required(n, "PolicyName", at), optional(n, "PolicyId", at, null), optional(n, "Path", at, "/"),
+    return new ManagedPolicy(arn(n, "Arn", at, "policy/"), required(n, "PolicyName", at), optional(n, "PolicyId", at, null), optional(n, "Path", at, "/"),
         optional(n, "DefaultVersionId", at, null), count(n, "AttachmentCount", at), count(n, "PermissionsBoundaryUsageCount", at), versions);
   }
 
@@ -121,7 +121,7 @@ final class ExportPage {
     for (int i = 0; i < list.size(); i++) {
       JsonNode p = list.get(i);
       JsonPointer pAt = at.appendProperty("AttachedManagedPolicies").appendIndex(i);
-      out.add(new AttachedPolicy(required(p, "PolicyArn", pAt), optional(p, "PolicyName", pAt, null)));
+      out.add(new AttachedPolicy(arn(p, "PolicyArn", pAt, "policy/"), optional(p, "PolicyName", pAt, null)));
     }
     return out;
   }
@@ -252,6 +252,19 @@ final class ExportPage {
       }
     }
     throw error(at, "a policy document must be an object or a string");
+  }
+
+  private static final java.util.regex.Pattern IAM_ARN = java.util.regex.Pattern.compile("arn:[a-z0-9-]+:iam::(\\d{12}|aws):(.+)");
+
+  /** A required IAM ARN ({@code arn:PARTITION:iam::ACCOUNT:KIND...}) whose resource starts with {@code kind}. */
+  private String arn(JsonNode n, String field, JsonPointer at, String kind) throws AccountDataException {
+    String arn = required(n, field, at);
+    java.util.regex.Matcher m = IAM_ARN.matcher(arn);
+    if (!m.matches() || !m.group(2).startsWith(kind)) {
+      throw error(at.appendProperty(field), "'" + arn + "' is not an IAM " + kind.substring(0, kind.length() - 1)
+          + " ARN (arn:aws:iam::123456789012:" + kind + "NAME)");
+    }
+    return arn;
   }
 
   private String required(JsonNode n, String field, JsonPointer at) throws AccountDataException {
