@@ -98,7 +98,7 @@ final class ExportPage {
     for (int i = 0; i < vs.size(); i++) {
       JsonNode v = vs.get(i);
       JsonPointer vAt = at.appendProperty("PolicyVersionList").appendIndex(i);
-      versions.add(new PolicyVersion(optional(v, "VersionId", vAt, null), flag(v, "IsDefaultVersion", vAt), document(v.get("Document"), vAt.appendProperty("Document"))));
+      versions.add(new PolicyVersion(optional(v, "VersionId", vAt, null), flag(v, "IsDefaultVersion", vAt), requiredDocument(v, "Document", vAt)));
     }
     return new ManagedPolicy(arn(n, "Arn", at, "policy/"), required(n, "PolicyName", at), optional(n, "PolicyId", at, null), optional(n, "Path", at, "/"),
         optional(n, "DefaultVersionId", at, null), count(n, "AttachmentCount", at), count(n, "PermissionsBoundaryUsageCount", at), versions);
@@ -110,7 +110,7 @@ final class ExportPage {
     for (int i = 0; i < list.size(); i++) {
       JsonPointer pAt = at.appendProperty(field).appendIndex(i);
       JsonNode p = list.get(i);
-      out.add(new InlinePolicy(required(p, "PolicyName", pAt), document(p.get("PolicyDocument"), pAt.appendProperty("PolicyDocument"))));
+      out.add(new InlinePolicy(required(p, "PolicyName", pAt), requiredDocument(p, "PolicyDocument", pAt)));
     }
     return out;
   }
@@ -232,6 +232,15 @@ final class ExportPage {
       throw error(at.appendProperty(field), "must be a string");
     }
     return v.asText();
+  }
+
+  /** A policy document that must be there (a policy version's, an inline policy's). */
+  private JsonNode requiredDocument(JsonNode n, String field, JsonPointer at) throws AccountDataException {
+    JsonNode doc = document(n.get(field), at.appendProperty(field));
+    if (doc == null) {
+      throw error(at.appendProperty(field), "missing " + field + ": every policy version and inline policy has its document");
+    }
+    return doc;
   }
 
   /** A policy document: a JSON object (AWS CLI), or URL-encoded JSON text (raw API). */
