@@ -34,7 +34,7 @@ console_login_failed(r) if {
 }
 
 # denied(r): AWS refused the call for lack of permission.
-denied(r) if denied_codes[r.errorCode]
+denied(r) if r.errorCode in denied_codes
 
 denied(r) if {
 	r.errorCode

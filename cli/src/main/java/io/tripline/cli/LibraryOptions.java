@@ -33,8 +33,20 @@ public final class LibraryOptions {
       description = "Run only rules whose id matches (`*` matches anything, e.g. TRL-CT-*); repeatable.")
   public List<String> rules = new ArrayList<>();
 
+  @Option(names = "--rule-timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = GoDurationConverter.class,
+      description = "Wall-clock budget of one rule on one record (detect, coverage; e.g. 500ms, 2s; 0 for none; "
+          + "default ${DEFAULT-VALUE}). A rule that exceeds it is stopped, the run goes on, and the problem says "
+          + "which rule timed out on which record (eventID).")
+  public java.time.Duration ruleTimeout;
+
   /** Class-path data documents merged before --data (e.g. the simulated company's context). */
   public final List<String> bundledData = new ArrayList<>();
+
+  /** The evaluation options of the rules: the {@code --rule-timeout} budget. */
+  public io.tripline.rego.EvalOptions evalOptions() {
+    return io.tripline.rego.EvalOptions.DEFAULT.ruleTimeout(ruleTimeout);
+  }
 
   /** The files of the library, without user data. */
   public PolicyFiles files() throws IOException {

@@ -84,13 +84,17 @@ enumerations := [i | some i, r in input.records; enumeration(r)]
 
 reads := [j | some j, r in input.records; download(r)]
 
+# The engine hands the batch over each time a record joins the group, in time order: the sequence
+# can only complete on a download, so a batch whose newest record is not one is answered at once
+# (a busy principal's hour of enumeration would otherwise be scanned again on every call).
 alert contains a if {
+	last := input.records[count(input.records) - 1]
+	download(last)
 	count(enumerations) > 0
 	count(reads) > 0
 	last_read := max(reads)
 	last_read > min(enumerations)
 	read := input.records[last_read]
-	last := input.records[count(input.records) - 1]
 	not exceptions.excepted(rego.metadata.chain(), last)
 	involved := [x | some x in input.records; x.eventName != "ConsoleLogin"]
 	objects := sort({k | some y in involved; y.eventName == "GetObject"; k := y.requestParameters.key})

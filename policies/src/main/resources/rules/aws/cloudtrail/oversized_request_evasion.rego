@@ -39,9 +39,8 @@ import data.tripline.lib.exceptions
 import rego.v1
 
 omitted(r) if {
-	p := aws.params(r)
-	p.reason == "requestParameters too large"
-	p.omitted in {true, "true"}
+	r.requestParameters.reason == "requestParameters too large"
+	r.requestParameters.omitted in {true, "true"}
 }
 
 alert contains a if {

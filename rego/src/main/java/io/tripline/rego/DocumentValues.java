@@ -5,25 +5,53 @@ import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * The values of several documents for one input, keyed by ref in the order the refs were given;
  * undefined documents are absent. A read-only map over one array, so that building it per record
- * costs one allocation.
+ * costs one allocation. Documents left out by a rule timeout are listed in {@link #errors()}.
  */
-final class DocumentValues extends AbstractMap<String, Value> {
+public final class DocumentValues extends AbstractMap<String, Value> {
   private final List<String> refs;
   private final Value[] values;
+  /** Per ref, the error that left it out (a rule timeout); null when there is none. */
+  private final RegoError[] errors;
 
   DocumentValues(List<String> refs, Value[] values) {
+    this(refs, values, null);
+  }
+
+  DocumentValues(List<String> refs, Value[] values, RegoError[] errors) {
     this.refs = refs;
     this.values = values;
+    this.errors = errors;
+  }
+
+  /** The refs left out because their evaluation exceeded the rule timeout, with the error; usually empty. */
+  public Map<String, RegoError> errors() {
+    if (errors == null) {
+      return Map.of();
+    }
+    Map<String, RegoError> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < errors.length; i++) {
+      if (errors[i] != null) {
+        out.put(refs.get(i), errors[i]);
+      }
+    }
+    return out;
   }
 
   @Override
   public Value get(Object key) {
+    // callers usually look up with the very strings of refs(): compare references first
+    for (int i = 0; i < values.length; i++) {
+      if (refs.get(i) == key) {
+        return values[i];
+      }
+    }
     int i = refs.indexOf(key);
     return i < 0 ? null : values[i];
   }

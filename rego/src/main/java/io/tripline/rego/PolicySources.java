@@ -69,7 +69,7 @@ public record PolicySources(Map<String, String> modules, Value data, Map<String,
       for (Path f : files) {
         String name = f.getFileName().toString();
         if (name.endsWith(".rego")) {
-          modules.put(f.toString(), Files.readString(f));
+          modules.put(f.toString(), readRego(f));
           RegoVersion v = manifest.regoVersion(root.relativize(f), version);
           if (v != RegoVersion.V1) {
             versions.put(f.toString(), v);
@@ -93,7 +93,7 @@ public record PolicySources(Map<String, String> modules, Value data, Map<String,
 
   /** Reads one JSON or YAML data file. */
   public static Value readData(Path f) throws IOException {
-    String text = Files.readString(f);
+    String text = readUtf8(f);
     try {
       String name = f.getFileName().toString();
       return name.endsWith(".json") ? ValueJson.fromNode(readJsonDocument(f, text)) : ValueJson.parseYaml(text);
@@ -118,6 +118,60 @@ public record PolicySources(Map<String, String> modules, Value data, Map<String,
           ? "content after the first JSON value (concatenated documents or trailing text); a data file holds one JSON value"
           : e.getOriginalMessage();
       throw new IOException(f + ":" + where + why, e);
+    }
+  }
+
+  /** A policy file's text; not UTF-8 is a {@code rego_parse_error} at the first bad byte. */
+  static String readRego(Path f) throws IOException {
+    try {
+      return readUtf8(f);
+    } catch (BadUtf8 e) {
+      throw new RegoException(List.of(new RegoError("rego_parse_error", e.why, e.at)));
+    }
+  }
+
+  /**
+   * A file's text as UTF-8; anything else is an {@link IOException} whose message is
+   * {@code file:line:col: invalid UTF-8 (byte 0x..): save the file as UTF-8}.
+   */
+  public static String readUtf8(Path f) throws IOException {
+    byte[] bytes = Files.readAllBytes(f);
+    java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult r = d.decode(in, out, true);
+    if (!r.isError()) {
+      r = d.flush(out);
+    }
+    if (r.isError()) {
+      int bad = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      int col = new String(bytes, lineStart, bad - lineStart, java.nio.charset.StandardCharsets.UTF_8).length() + 1;
+      throw new BadUtf8(new io.tripline.rego.ast.Location(f.toString(), line, col),
+          String.format("invalid UTF-8 (byte 0x%02x): save the file as UTF-8", bytes[bad] & 0xff));
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /** A file that is not UTF-8, located at its first bad byte. */
+  static final class BadUtf8 extends IOException {
+    final transient io.tripline.rego.ast.Location at;
+    final String why;
+
+    BadUtf8(io.tripline.rego.ast.Location at, String why) {
+      super(at + ": " + why);
+      this.at = at;
+      this.why = why;
     }
   }
 

@@ -34,8 +34,15 @@ public final class PreparedDocuments {
   /** The entry of each indexed rule node. */
   private final Map<RuleNode, Integer> entryOfNode = new IdentityHashMap<>();
 
-  /** One ref: its compiled query, the rule node it names (null when not indexed), whether "no rule can hold" means the empty set. */
-  private record Entry(String ref, CompiledQuery query, RuleNode node, boolean emptyWhenNoCandidate) {}
+  /**
+   * One ref: its compiled query, the rule node it names (null when not indexed), and its value
+   * when the index says no rule can hold: the empty set for a plain multi-value rule, undefined
+   * for a plain complete rule without default; null when it must be evaluated anyway.
+   */
+  private record Entry(String ref, CompiledQuery query, RuleNode node, Value whenNoCandidate) {}
+
+  /** Stands for "undefined" as an entry's value when no rule can hold. */
+  private static final Value UNDEFINED = SetValue.of(java.util.Set.of(io.tripline.rego.value.StringValue.of("undefined")));
 
   PreparedDocuments(PreparedPolicy policy, RuleNode root, List<String> refs) {
     this.policy = policy;
@@ -46,22 +53,25 @@ public final class PreparedDocuments {
       String query = queryOf(ref);
       CompiledQuery q = policy.prepare(query);
       RuleNode node = nodeAt(root, query);
-      if (node != null && node.index() != null) {
-        boolean plainSet = node.kind() == RuleKind.MULTI_VALUE && node.children().isEmpty()
-            && node.rules().stream().allMatch(r -> r.suffix().isEmpty());
+      if (node != null && node.fastIndex() != null) {
+        boolean plain = node.children().isEmpty() && node.rules().stream().allMatch(r -> r.suffix().isEmpty());
+        Value none = !plain ? null
+            : node.kind() == RuleKind.MULTI_VALUE ? SetValue.EMPTY
+            : node.kind() == RuleKind.SINGLE_VALUE && node.defaultRule() == null ? UNDEFINED
+            : null;
         entryOfNode.putIfAbsent(node, es.size());
-        es.add(new Entry(ref, q, node, plainSet));
+        es.add(new Entry(ref, q, node, none));
         for (CompiledRule r : node.rules()) {
           all.add(r);
           owners.add(es.size() - 1);
         }
       } else {
-        es.add(new Entry(ref, q, null, false));
+        es.add(new Entry(ref, q, null, null));
       }
     }
     this.entries = List.copyOf(es);
     this.refs = entries.stream().map(Entry::ref).toList();
-    this.index = all.isEmpty() ? null : RuleIndex.build(all);
+    this.index = all.isEmpty() ? null : RuleIndex.build(all, root::find);
     this.rules = all.toArray(CompiledRule[]::new);
     this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -71,29 +81,59 @@ public final class PreparedDocuments {
     return refs;
   }
 
-  /** Each ref's value for this input, in the order given; undefined documents are left out. */
-  public Map<String, Value> evaluate(Value input, EvalOptions options) {
+  /**
+   * Each ref's value for this input, in the order given; undefined documents are left out. With
+   * {@link EvalOptions#ruleTimeout()} each document has that budget of its own: a document that
+   * exceeds it is left out and listed in {@link DocumentValues#errors()}, and the others are still
+   * evaluated. Other errors end the evaluation with a {@link RegoException}.
+   */
+  public DocumentValues evaluate(Value input, EvalOptions options) {
+    if (policy.deepPolicy() && !DeepStack.onDeepStack()) {
+      return DeepStack.call(() -> evaluate(input, options));
+    }
     Evaluation ev = policy.newEvaluation(input, options);
-    List<CompiledRule>[] chosen = index != null && options.ruleIndexing() ? select(ev, input) : null;
+    List<CompiledRule>[] chosen = index != null && options.ruleIndexing() && options.tracer() == null ? select(ev, input) : null;
     Value[] out = new Value[entries.size()];
+    RegoError[] errors = null;
+    long overall = options.timeout() == null ? 0 : System.nanoTime() + options.timeout().toNanos();
+    String ruleLimit = options.ruleTimeout() == null ? null : "rule timeout " + PreparedPolicy.text(options.ruleTimeout());
     try {
       for (int e = 0; e < out.length; e++) {
         Entry entry = entries.get(e);
-        if (chosen != null && entry.emptyWhenNoCandidate() && chosen[e].isEmpty()) {
-          out[e] = SetValue.EMPTY;
+        if (chosen != null && entry.whenNoCandidate() != null && chosen[e].isEmpty()) {
+          out[e] = entry.whenNoCandidate() == UNDEFINED ? null : entry.whenNoCandidate();
           continue;
         }
-        List<Solution> s = ev.run(entry.query());
-        if (!s.isEmpty()) {
-          out[e] = s.get(0).expressions().get(0);
+        if (ruleLimit != null) {
+          long own = System.nanoTime() + options.ruleTimeout().toNanos();
+          boolean ownFirst = overall == 0 || own - overall < 0;
+          ev.limits(ownFirst ? own : overall, ownFirst ? ruleLimit : "timeout " + PreparedPolicy.text(options.timeout()),
+              options.cancellation());
+        }
+        try {
+          List<Solution> s = ev.run(entry.query());
+          if (!s.isEmpty()) {
+            out[e] = s.get(0).expressions().get(0);
+          }
+        } catch (EvalException x) {
+          if (ruleLimit == null || !x.getMessage().endsWith("(" + ruleLimit + ")")) {
+            throw x;
+          }
+          if (errors == null) {
+            errors = new RegoError[out.length];
+          }
+          errors[e] = new RegoError(x.code(), x.getMessage(), x.location());
         }
       }
     } catch (EvalException x) {
       throw RegoException.of(x);
     } catch (StackOverflowError x) {
-      throw new RegoException(List.of(new RegoError("eval_internal_error", "evaluation too deep", Location.NONE)));
+      if (!DeepStack.onDeepStack()) {
+        return DeepStack.call(() -> evaluate(input, options));
+      }
+      throw PreparedPolicy.tooDeep(Location.NONE);
     }
-    return new DocumentValues(refs, out);
+    return new DocumentValues(refs, out, errors);
   }
 
   /** Looks the input up in the shared index: the rules each entry may need, handed to the evaluation. */

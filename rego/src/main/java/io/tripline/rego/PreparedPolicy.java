@@ -31,12 +31,16 @@ public final class PreparedPolicy {
   private final AnnotationSet annotations;
   private final Map<String, CompiledQuery> queries = new ConcurrentHashMap<>();
   private final Map<String, Captured> captured = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_QUERIES = 10_000;
+  /** Rules nested or long enough that evaluations run on a large stack. */
+  private final boolean deep;
 
   PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins) {
-    this(root, data, builtins, AnnotationSet.EMPTY);
+    this(root, data, builtins, AnnotationSet.EMPTY, false);
   }
 
-  PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins, AnnotationSet annotations) {
+  PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins, AnnotationSet annotations, boolean deep) {
+    this.deep = deep;
     this.root = root;
     this.data = data;
     this.builtins = builtins;
@@ -52,12 +56,17 @@ public final class PreparedPolicy {
   public CompiledQuery prepare(String query) {
     CompiledQuery q = queries.get(query);
     if (q == null) {
-      try {
-        q = Compiler.compileQuery(RegoParser.parseQuery(query), query, root, builtins);
-      } catch (ParseException e) {
-        throw RegoException.of(e);
-      } catch (CompileException e) {
-        throw RegoException.of(e);
+      q = DeepStack.call(() -> {
+        try {
+          return Compiler.compileQuery(RegoParser.parseQuery(query), query, root, builtins);
+        } catch (ParseException e) {
+          throw RegoException.of(e);
+        } catch (CompileException e) {
+          throw RegoException.of(e);
+        }
+      });
+      if (queries.size() >= MAX_CACHED_QUERIES) {
+        queries.clear(); // a server asked arbitrary queries must not keep every one
       }
       queries.put(query, q);
     }
@@ -94,11 +103,48 @@ public final class PreparedPolicy {
 
   /** A fresh evaluation state for one input. */
   Evaluation newEvaluation(Value input, EvalOptions options) {
-    return new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
+    Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
         annotations, options.tracer()).allowNet(options.allowNet()).ruleIndexing(options.ruleIndexing());
+    if (options.timeout() != null) {
+      ev.limits(System.nanoTime() + options.timeout().toNanos(), "timeout " + text(options.timeout()),
+          options.cancellation());
+    } else if (options.cancellation() != null) {
+      ev.limits(0, null, options.cancellation());
+    }
+    return ev;
+  }
+
+  /** Whether the policy's rules need the large stack. */
+  boolean deepPolicy() {
+    return deep;
+  }
+
+  /** Whether evaluations of q need the large stack. */
+  boolean deep(CompiledQuery q) {
+    return (deep || q.deep()) && !DeepStack.onDeepStack();
+  }
+
+  /** A duration as Go prints it for the usual cases: {@code 1.5s}, {@code 250ms}. */
+  static String text(java.time.Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + "ms";
+    }
+    return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString()) + "s";
+  }
+
+  /** The error for an evaluation that overflowed even the large stack. */
+  static RegoException tooDeep(Location at) {
+    return new RegoException(List.of(new RegoError("eval_internal_error",
+        "evaluation nested too deeply for the stack (terms may nest " + RegoParser.MAX_DEPTH
+            + " levels; long chains of rules or very deep data need more): simplify the policy or its input",
+        at)));
   }
 
   public QueryResult evaluate(CompiledQuery q, Value input, EvalOptions options) {
+    if (deep(q)) {
+      return DeepStack.call(() -> evaluate(q, input, options));
+    }
     Evaluation ev = newEvaluation(input, options);
     List<Solution> solutions;
     try {
@@ -106,7 +152,10 @@ public final class PreparedPolicy {
     } catch (EvalException e) {
       throw RegoException.of(e);
     } catch (StackOverflowError e) {
-      throw new RegoException(List.of(new RegoError("eval_internal_error", "evaluation too deep", Location.NONE)));
+      if (!DeepStack.onDeepStack()) {
+        return DeepStack.call(() -> evaluate(q, input, options)); // once more with the large stack
+      }
+      throw tooDeep(q.body().literals().isEmpty() ? Location.NONE : q.body().literals().get(0).location());
     }
     List<QueryResult.Result> out = new ArrayList<>();
     for (Solution s : solutions) {
@@ -130,15 +179,20 @@ public final class PreparedPolicy {
     CompiledQuery plain = prepare(query);
     Captured c = captured.get(query);
     if (c == null) {
-      QueryCapture.Rewritten r = QueryCapture.rewrite(RegoParser.parseQuery(query), builtins);
-      CompiledQuery compiled;
-      try {
-        compiled = r.captures().isEmpty() ? plain : Compiler.compileQuery(r.body(), query, root, builtins);
-      } catch (CompileException e) {
-        compiled = plain; // a capture the compiler refuses (an output argument it cannot see): evaluate as written
-        r = new QueryCapture.Rewritten(r.body(), Map.of(), r.expressions());
+      c = DeepStack.call(() -> {
+        QueryCapture.Rewritten r = QueryCapture.rewrite(RegoParser.parseQuery(query), builtins);
+        CompiledQuery compiled;
+        try {
+          compiled = r.captures().isEmpty() ? plain : Compiler.compileQuery(r.body(), query, root, builtins);
+        } catch (CompileException e) {
+          compiled = plain; // a capture the compiler refuses (an output argument it cannot see): evaluate as written
+          r = new QueryCapture.Rewritten(r.body(), Map.of(), r.expressions());
+        }
+        return new Captured(compiled, r);
+      });
+      if (captured.size() >= MAX_CACHED_QUERIES) {
+        captured.clear();
       }
-      c = new Captured(compiled, r);
       captured.put(query, c);
     }
     QueryResult raw = evaluate(c.compiled(), input, options);

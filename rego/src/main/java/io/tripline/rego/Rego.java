@@ -2,6 +2,7 @@ package io.tripline.rego;
 
 import io.tripline.rego.ast.Module;
 import io.tripline.rego.ast.RegoVersion;
+import io.tripline.rego.ast.StackWeight;
 import io.tripline.rego.builtins.BuiltinTable;
 import io.tripline.rego.compiler.CompileException;
 import io.tripline.rego.compiler.Compiler;
@@ -43,6 +44,11 @@ public final class Rego {
   /** Compiles modules, each parsed in the version {@code versions} gives its file name. */
   public static PreparedPolicy compile(Map<String, String> modules, Value data, BuiltinTable builtins,
       Function<String, RegoVersion> versions) {
+    return DeepStack.call(() -> compileHere(modules, data, builtins, versions));
+  }
+
+  private static PreparedPolicy compileHere(Map<String, String> modules, Value data, BuiltinTable builtins,
+      Function<String, RegoVersion> versions) {
     List<Module> parsed = new ArrayList<>();
     List<RegoError> errors = new ArrayList<>();
     for (Map.Entry<String, String> m : modules.entrySet()) {
@@ -61,7 +67,14 @@ public final class Rego {
     }
     try {
       RuleNode root = Compiler.compile(parsed, builtins);
-      return new PreparedPolicy(root, data == null ? ObjectValue.EMPTY : data, builtins, annotations);
+      int weight = 0;
+      for (Module m : parsed) {
+        for (io.tripline.rego.ast.Rule r : m.rules()) {
+          weight = Math.max(weight, StackWeight.rule(r));
+        }
+      }
+      return new PreparedPolicy(root, data == null ? ObjectValue.EMPTY : data, builtins, annotations,
+          weight > StackWeight.DEEP);
     } catch (CompileException e) {
       throw RegoException.of(e);
     }

@@ -24,8 +24,19 @@ import java.util.stream.Stream;
 public final class ScenarioSources {
 
   private final ApiCatalog catalog = ApiCatalog.bundled();
-  private final ScenarioLoader loader = new ScenarioLoader(catalog);
-  private final ScenarioLibrary library = new ScenarioLibrary(loader, ScenarioSources.class.getClassLoader());
+  private final ScenarioLoader loader;
+  private final ScenarioLibrary library;
+
+  /** Sources whose includes stay inside the scenario library. */
+  public ScenarioSources() {
+    this(false);
+  }
+
+  /** {@code allowIncludeOutside}: {@code --allow-include-outside}, includes may name any file. */
+  public ScenarioSources(boolean allowIncludeOutside) {
+    loader = new ScenarioLoader(catalog).allowIncludeOutside(allowIncludeOutside);
+    library = new ScenarioLibrary(loader, ScenarioSources.class.getClassLoader());
+  }
 
   public ApiCatalog catalog() {
     return catalog;

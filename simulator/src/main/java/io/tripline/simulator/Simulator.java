@@ -1,6 +1,7 @@
 package io.tripline.simulator;
 
 import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.simulator.access.CallAuthorizer;
 import io.tripline.simulator.baseline.BaselineGenerator;
 import io.tripline.simulator.catalog.ApiCatalog;
 import io.tripline.simulator.catalog.ApiCall;
@@ -190,6 +191,10 @@ public final class Simulator {
       Scenario s = scenarios.get(i);
       String prefix = scenarios.size() == 1 ? "" : i + "/";
       s.actors().forEach((k, a) -> actors.put(prefix + k, ResolvedActor.resolve(a, first.account(), identities)));
+      String wrongTime = s.timeProblem(start(s, options));
+      if (wrongTime != null) {
+        throw new IllegalArgumentException(s.id() + ": " + wrongTime);
+      }
       plan.addAll(Timeline.plan(s, start(s, options), ids, prefix, 10_000_000L * i));
       int index = i;
       s.steps().forEach(st -> owner.put(st, index));
@@ -242,7 +247,7 @@ public final class Simulator {
   private List<SimulationResult> execute(List<String> names, String runId, SimulationOptions options, World world,
       Map<String, ResolvedActor> actors, List<PlannedCall> plan, Ids ids, String account, List<SimulationResult.BaselineTally> wanted,
       Map<Step, Integer> owner) {
-    CallRunner runner = new CallRunner(catalog, world, actors, ids, account, options.tag() ? runId : null);
+    CallRunner runner = new CallRunner(catalog, world, actors, ids, account, options.tag() ? runId : null, options.authorizer());
     int n = names.size();
     List<List<CloudTrailRecord>> records = new ArrayList<>();
     List<Map<String, RecordOrigin>> origins = new ArrayList<>();
@@ -310,6 +315,7 @@ public final class Simulator {
     final Set<String> trails = new LinkedHashSet<>();
     final Set<String> reasons = new LinkedHashSet<>();
     String region;
+    final List<CallAuthorizer.Authorization> authorizations = new ArrayList<>();
 
     StepAccumulator(Step step, ApiCall call) {
       this.step = step;
@@ -322,6 +328,9 @@ public final class Simulator {
       first = first == null ? p.time() : first;
       last = p.time();
       calls++;
+      if (r.authorization() != null) {
+        authorizations.add(r.authorization());
+      }
       if (error != null) {
         outcome = error.equals("denied") ? (call.whenDenied().errorCode() == null ? "Failed authentication" : call.whenDenied().errorCode()) : error;
       }
@@ -336,7 +345,24 @@ public final class Simulator {
     StepReport report() {
       return new StepReport(step.index(), step.name(), step.call(), call.eventName(), step.actor(), first, last, calls, recorded,
           outcome, List.copyOf(trails), List.copyOf(reasons), step.expect(),
-          recorded == calls || call.dataEvent() ? Optional.empty() : Optional.of(EVENT_HISTORY + " in " + region));
+          recorded == calls || call.dataEvent() ? Optional.empty() : Optional.of(EVENT_HISTORY + " in " + region), access());
+    }
+
+    /** What the policies decided for the step's calls (an IAM-aware replay), summed up. */
+    Optional<StepAccess> access() {
+      if (authorizations.isEmpty()) {
+        return Optional.empty();
+      }
+      int allowed = (int) authorizations.stream().filter(a -> a.verdict() == CallAuthorizer.Verdict.ALLOWED).count();
+      int denied = (int) authorizations.stream().filter(CallAuthorizer.Authorization::denied).count();
+      CallAuthorizer.Authorization first = authorizations.stream().filter(CallAuthorizer.Authorization::denied).findFirst()
+          .orElse(authorizations.get(0));
+      String verdict = denied > 0 && allowed > 0 ? "mixed" : denied > 0 ? "denied" : allowed > 0 ? "allowed"
+          : first.verdict() == CallAuthorizer.Verdict.NO_PERMISSION_NEEDED ? "no-permission-needed" : "not-decided";
+      List<CallAuthorizer.Statement> statements = authorizations.stream().filter(a -> a.verdict() == first.verdict())
+          .flatMap(a -> a.statements().stream()).distinct().toList();
+      return Optional.of(new StepAccess(verdict, first.action(), first.resource(), statements, first.deniedBy(), first.explicit(),
+          first.reason(), allowed, denied, step.outcome(), denied > 0 && !"denied".equals(step.outcome())));
     }
   }
 }

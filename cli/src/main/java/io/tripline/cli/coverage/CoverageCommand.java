@@ -3,13 +3,23 @@ package io.tripline.cli.coverage;
 import io.tripline.cli.LibraryOptions;
 import io.tripline.cli.Terminal;
 import io.tripline.cli.Tripline;
+import io.tripline.cli.detect.EngineOptions;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.enrich.GeoIpEnricher;
+import io.tripline.iam.access.AccountAccess;
+import io.tripline.iam.access.AccountResources;
+import io.tripline.iam.access.ResourceFileLoader;
+import io.tripline.iam.account.AccountAuthorizationDetails;
+import io.tripline.iam.account.AccountDataException;
+import io.tripline.iam.account.ExportFileLoader;
+import io.tripline.iam.policy.PolicyDocument;
 import io.tripline.simulator.ScenarioSources;
 import io.tripline.simulator.SimulationOptions.BaselineMix;
 import io.tripline.simulator.Simulator;
+import io.tripline.simulator.access.AccountAuthorizer;
+import io.tripline.simulator.access.CallAuthorizer;
 import io.tripline.simulator.coverage.CoverageReport;
 import io.tripline.simulator.coverage.CoverageRunner;
 import io.tripline.simulator.scenario.BaselineProfile;
@@ -55,6 +65,8 @@ import picocli.CommandLine.Parameters;
       "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class CoverageCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
   static final Map<String, Integer> DEFAULT_BASELINES = defaults();
 
   enum Format { terminal, json, junit, sarif, markdown, html, navigator, incident }
@@ -62,6 +74,8 @@ public final class CoverageCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin LibraryOptions library;
+
+  @Mixin EngineOptions engine;
 
   @Parameters(arity = "0..*", paramLabel = "SCRIPT",
       description = "Scenario files, directories, or bundled ids (id/variant for one variant; an id runs all its variants).")
@@ -97,6 +111,16 @@ public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--wide", description = "Do not cut lines to the terminal width.")
   boolean wide;
 
+  @Option(names = "--iam", paramLabel = "EXPORT",
+      description = "IAM-aware replay: decide every scenario step against this account's policies (`aws iam "
+          + "get-account-authorization-details` output). Denied steps are written as AWS logs AccessDenied; the report "
+          + "shows each step's granting statement or deny reason and which rules fire on the denied attempts.")
+  Path iamExport;
+
+  @Option(names = "--iam-bucket-policy", paramLabel = "BUCKET=FILE",
+      description = "With --iam: a bucket's policy (`aws s3api get-bucket-policy` output or the bare policy); repeatable.")
+  List<String> iamBucketPolicies = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -105,7 +129,21 @@ public final class CoverageCommand implements Callable<Integer> {
       err.println("tripline coverage: --fail-under takes a percentage from 0 to 100, not " + failUnder);
       return 2;
     }
-    ScenarioSources sources = new ScenarioSources();
+    String engineProblem = engine.problem();
+    if (engineProblem != null) {
+      err.println("tripline coverage: " + engineProblem);
+      return 2;
+    }
+    CallAuthorizer authorizer = null;
+    if (iamExport != null || !iamBucketPolicies.isEmpty()) {
+      try {
+        authorizer = authorizer();
+      } catch (AccountDataException e) {
+        err.println("tripline coverage: --iam: " + e.getMessage());
+        return 2;
+      }
+    }
+    ScenarioSources sources = includes.sources();
     List<Scenario> scenarios = scenarios(sources, err);
     List<BaselineMix> mix = baselines(sources, err);
     if (scenarios == null || mix == null) {
@@ -119,20 +157,20 @@ public final class CoverageCommand implements Callable<Integer> {
     if (lib == null) {
       return 2;
     }
-    DetectionOptions detection = DetectionOptions.defaults();
+    DetectionOptions detection = DetectionOptions.defaults().evalOptions(library.evalOptions());
     if (!noEnrich) {
-      detection = detection.enricher(GeoIpEnricher.load(List.of()));
+      detection = detection.enricher(GeoIpEnricher.load(List.of(), lib.readsAsn()));
     }
     boolean terminal = System.console() != null;
     CoverageReport result;
-    try (ProgressBar bar = terminal ? bar(mix) : null) {
+    try (EngineOptions rules = engine; ProgressBar bar = terminal ? bar(mix) : null) {
       CoverageRunner.Options options = new CoverageRunner.Options(seed, mix, detection, p -> {
         if (bar != null) {
           bar.maxHint(p.expected());
           bar.stepTo(p.records());
           bar.setExtraMessage(Terminal.cut(p.stage(), 28));
         }
-      });
+      }, rules.remoteEvaluator(lib, detection.threads()), authorizer);
       result = new CoverageRunner(new Simulator(sources.catalog())).run(scenarios, lib, options);
     } catch (DetectionException e) {
       err.println("tripline coverage: " + e.getMessage());
@@ -155,6 +193,32 @@ public final class CoverageCommand implements Callable<Integer> {
       err.println("tripline coverage: wrote " + written.size() + " report files to " + report);
     }
     return verdict(result, err);
+  }
+
+  /** The account's policies for the IAM-aware replay, or an error naming the file and the problem. */
+  private CallAuthorizer authorizer() throws AccountDataException {
+    if (iamExport == null) {
+      throw new AccountDataException("--iam-bucket-policy needs --iam EXPORT");
+    }
+    if (!java.nio.file.Files.isRegularFile(iamExport)) {
+      throw new AccountDataException(iamExport + ": " + (java.nio.file.Files.isDirectory(iamExport) ? "is a directory" : "no such file")
+          + "; expected `aws iam get-account-authorization-details` output");
+    }
+    ResourceFileLoader files = new ResourceFileLoader();
+    Map<String, PolicyDocument> policies = new LinkedHashMap<>();
+    for (String bp : iamBucketPolicies) {
+      int eq = bp.indexOf('=');
+      if (eq <= 0 || eq == bp.length() - 1) {
+        throw new AccountDataException("--iam-bucket-policy " + bp + ": expected BUCKET=FILE, such as company-cloudtrail-logs=bucket-policy.json");
+      }
+      policies.put(bp.substring(0, eq), files.bucketPolicy(Path.of(bp.substring(eq + 1))));
+    }
+    AccountAuthorizationDetails details = new ExportFileLoader().load(iamExport);
+    AccountAccess access = AccountAccess.of(details, new AccountResources(List.of(), policies, List.of()));
+    if (access.accountId() == null) {
+      throw new AccountDataException(iamExport + ": no users or roles in the export; nothing to decide the steps against");
+    }
+    return new AccountAuthorizer(access, iamExport.getFileName().toString());
   }
 
   private String thresholds() {

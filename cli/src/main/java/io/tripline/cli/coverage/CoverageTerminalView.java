@@ -2,6 +2,7 @@ package io.tripline.cli.coverage;
 
 import io.tripline.cli.Terminal;
 import io.tripline.core.detect.RuleLibrary;
+import io.tripline.simulator.StepAccess;
 import io.tripline.simulator.coverage.CoverageReport;
 import io.tripline.simulator.coverage.ExpectationResult;
 import io.tripline.simulator.coverage.RuleResult;
@@ -40,6 +41,9 @@ final class CoverageTerminalView {
       String text = String.format("%-46s %-8s %-6s %s", Terminal.cut(s.id(), 46), s.status(), steps, String.join(" ", s.rulesFired()));
       line(paint(s.status(), text));
     }
+    if (r.iamAware()) {
+      printAccess(r);
+    }
     List<ExpectationResult> failed = r.failedExpectations();
     if (!failed.isEmpty()) {
       line("");
@@ -47,7 +51,8 @@ final class CoverageTerminalView {
       for (ExpectationResult e : failed) {
         String where = e.step() < 0 ? "(scenario)" : "step " + (e.step() + 1) + " " + e.stepName();
         line(term.red("  " + e.scenarioId() + " " + where + ": " + (e.kind().equals("fire")
-            ? e.target() + " did not fire" : e.target() + " fired (" + String.join(", ", e.firedBy()) + ")")));
+            ? e.target() + " did not fire" : e.target() + " fired (" + String.join(", ", e.firedBy()) + ")")
+            + (e.deniedByPolicy() ? " on the attempt the policies denied" : "")));
       }
     }
     List<String> notLogged = new ArrayList<>();
@@ -99,6 +104,18 @@ final class CoverageTerminalView {
     line(String.format(Locale.ROOT, "  false positives    %d on %,d baseline records", r.baseline().falsePositives(), r.baseline().records()));
     line(String.format(Locale.ROOT, "  rules              %d, %d fired in a scenario, %d never fired", r.rules().size(),
         r.rules().size() - r.deadRules().size(), r.deadRules().size()));
+    if (r.iamAware()) {
+      CoverageReport.AccessSummary a = r.accessSummary();
+      int denied = a.denied() + a.mixed();
+      line(String.format(Locale.ROOT, "  IAM policies       %d step(s) allowed, %d denied, %d need no permission%s", a.allowed(), denied,
+          a.noPermissionNeeded(), a.notDecided() == 0 ? "" : ", " + a.notDecided() + " not decided"));
+      if (denied > 0) {
+        long unlogged = r.scenarios().stream().flatMap(x -> x.steps().stream())
+            .filter(st -> st.deniedByPolicy() && st.status().equals("not-logged")).count();
+        line(String.format(Locale.ROOT, "  denied attempts    %d of %d denied step(s) fired a rule%s", a.deniedDetected(), denied,
+            unlogged == 0 ? "" : " (" + unlogged + " not logged)"));
+      }
+    }
     double seconds = Math.max(1e-9, r.elapsed().toNanos() / 1e9);
     line(String.format(Locale.ROOT, "  records            %,d simulated and evaluated in %.1f s (%,.0f records/s)", r.recordsSimulated(),
         seconds, r.recordsSimulated() / seconds));
@@ -106,6 +123,33 @@ final class CoverageTerminalView {
       line("  thresholds         " + thresholds);
     }
     term.out().flush();
+  }
+
+  /**
+   * Per scenario and step, what the account's policies decided (IAM-aware replay): the verdict and
+   * the rules that fired on the step's records on one line, the granting statement or the deny
+   * reason indented below it.
+   */
+  private void printAccess(CoverageReport r) {
+    line("");
+    line(term.bold("IAM-aware replay: steps decided against " + r.accessSource()));
+    line(term.dim("  denied steps were written as AWS logs AccessDenied; their rules fired on the denied attempts"));
+    for (ScenarioResult s : r.scenarios()) {
+      line("");
+      line(term.bold(s.id()));
+      line(term.bold(String.format("  %-3s %-30s %-9s %s", "#", "CALL", "POLICY", "RULES ON THE STEP'S RECORDS")));
+      for (StepResult st : s.steps()) {
+        StepAccess a = st.access().orElse(null);
+        String verdict = a == null ? "-" : a.verdict().equals("no-permission-needed") ? "none" : a.verdict();
+        List<String> rules = st.hits().stream().map(StepResult.Hit::ruleId).distinct().toList();
+        String text = String.format("  %-3d %-30s %-9s %s", st.index() + 1, Terminal.cut(st.call(), 30), verdict,
+            rules.isEmpty() ? "-" : String.join(" ", rules));
+        line(a == null ? text : a.denied() ? term.green(text) : a.verdict().equals("allowed") ? term.yellow(text) : text);
+        if (a != null) {
+          term.wrapped("      ", a.explanation(), "        ");
+        }
+      }
+    }
   }
 
   private String paint(String status, String text) {

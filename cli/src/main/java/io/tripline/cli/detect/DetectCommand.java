@@ -137,7 +137,7 @@ public final class DetectCommand implements Callable<Integer> {
     if (lib == null) {
       return 2;
     }
-    DetectionOptions options = DetectionOptions.defaults();
+    DetectionOptions options = DetectionOptions.defaults().evalOptions(library.evalOptions());
     if (threads != null) {
       options = options.threads(threads);
     }
@@ -151,7 +151,7 @@ public final class DetectCommand implements Callable<Integer> {
     }
     try {
       if (!noEnrich) {
-        options = options.enricher(GeoIpEnricher.load(geoip));
+        options = options.enricher(GeoIpEnricher.load(geoip, lib.readsAsn()));
       } else if (!geoip.isEmpty()) {
         err.println("tripline detect: --geoip and --no-enrich exclude each other");
         return 2;

@@ -3,6 +3,7 @@ package io.tripline.cli.detect;
 import io.tripline.core.detect.DetectionEngine;
 import io.tripline.core.detect.DetectionException;
 import io.tripline.core.detect.DetectionOptions;
+import io.tripline.core.detect.RecordEvaluator;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.detect.opa.OpaEvaluator;
 import io.tripline.core.detect.opa.OpaSettings;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Option;
  * Which engine runs the rules: the embedded Rego engine, or a running OPA ({@code --engine opa
  * --opa-url URL}) serving the same library. Owns the OPA connection; close it after the run.
  */
-final class EngineOptions implements AutoCloseable {
-  enum Engine { embedded, opa }
+public final class EngineOptions implements AutoCloseable {
+  public enum Engine { embedded, opa }
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
       description = "Where the rules run: embedded (the Rego engine inside Tripline) or opa (a running OPA "
@@ -30,7 +31,7 @@ final class EngineOptions implements AutoCloseable {
   private OpaEvaluator opa;
 
   /** A usage problem with these options, or null. */
-  String problem() {
+  public String problem() {
     if (opaUrl != null && engine != Engine.opa) {
       return "--opa-url needs --engine opa";
     }
@@ -58,6 +59,20 @@ final class EngineOptions implements AutoCloseable {
       opa = new OpaEvaluator(library, OpaSettings.defaults(url).concurrency(options.threads() + 1));
     }
     return DetectionEngine.using(library, opa, options);
+  }
+
+  /**
+   * For callers that build their own engines ({@code tripline coverage}): the OPA evaluator for
+   * {@code --engine opa}, with {@code threads} + 1 requests in flight, or null for the embedded engine.
+   */
+  public RecordEvaluator remoteEvaluator(RuleLibrary library, int threads) throws DetectionException {
+    if (engine == Engine.embedded) {
+      return null;
+    }
+    if (opa == null) {
+      opa = new OpaEvaluator(library, OpaSettings.defaults(OpaSettings.parseUrl(url())).concurrency(threads + 1));
+    }
+    return opa;
   }
 
   @Override

@@ -33,11 +33,20 @@ final class InspectJsonView {
     ArrayNode sources = root.putArray("eventSources");
     for (LogInventory.SourceCount s : inventory.eventSources()) {
       ObjectNode o = sources.addObject().put("eventSource", s.eventSource()).put("count", s.count());
+      approximate(o, s.approximate());
       counts(o.putArray("eventNames"), "eventName", s.eventNames());
     }
     ArrayNode principals = root.putArray("principals");
     for (LogInventory.PrincipalCount p : inventory.principals()) {
-      principals.addObject().put("name", p.name()).put("type", p.type()).put("arn", p.arn()).put("count", p.count());
+      approximate(principals.addObject().put("name", p.name()).put("type", p.type()).put("arn", p.arn()).put("count", p.count()), p.approximate());
+    }
+    if (inventory.approximate()) {
+      // past LogInventory.KEPT distinct values a list keeps only its most frequent ones
+      root.put("approximate", true);
+      ObjectNode distinct = root.putObject("distinct");
+      distinct.putObject("principals").put("count", inventory.distinctPrincipals().count()).put("approximate", inventory.distinctPrincipals().approximate());
+      distinct.putObject("sourceIPAddresses").put("count", inventory.distinctSourceIps().count()).put("approximate", inventory.distinctSourceIps().approximate());
+      distinct.putObject("errorCodes").put("count", inventory.distinctErrorCodes().count()).put("approximate", inventory.distinctErrorCodes().approximate());
     }
     counts(root.putArray("sourceIPAddresses"), "sourceIPAddress", inventory.sourceIps());
     counts(root.putArray("errorCodes"), "errorCode", inventory.errorCodes());
@@ -72,7 +81,14 @@ final class InspectJsonView {
 
   private static void counts(ArrayNode array, String key, List<LogInventory.Count> counts) {
     for (LogInventory.Count c : counts) {
-      array.addObject().put(key, c.value()).put("count", c.count());
+      approximate(array.addObject().put(key, c.value()).put("count", c.count()), c.approximate());
+    }
+  }
+
+  /** Marks a count that is an upper bound rather than exact. */
+  private static void approximate(ObjectNode o, boolean approximate) {
+    if (approximate) {
+      o.put("approximate", true);
     }
   }
 

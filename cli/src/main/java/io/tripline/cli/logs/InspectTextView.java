@@ -48,7 +48,7 @@ final class InspectTextView {
     for (LogInventory.SourceCount s : limit(inventory.eventSources())) {
       calls.row(s.eventSource(), String.valueOf(s.count()));
       for (LogInventory.Count n : limit(s.eventNames())) {
-        calls.row("  " + n.value(), String.valueOf(n.count()));
+        calls.row("  " + n.value(), count(n.count(), n.approximate()));
       }
       more(calls, s.eventNames().size(), "  ");
     }
@@ -57,31 +57,43 @@ final class InspectTextView {
 
     TextTable principals = new TextTable("PRINCIPAL", "TYPE", "ARN", "RECORDS");
     for (LogInventory.PrincipalCount p : limit(inventory.principals())) {
-      principals.row(p.name(), p.type(), p.arn(), String.valueOf(p.count()));
+      principals.row(p.name(), p.type(), p.arn(), count(p.count(), p.approximate()));
     }
-    if (inventory.principals().size() > top) {
-      principals.row("… " + (inventory.principals().size() - top) + " more", "", "", "");
+    LogInventory.Distinct distinctPrincipals = inventory.distinctPrincipals();
+    if (distinctPrincipals.count() > top) {
+      principals.row("… " + count(distinctPrincipals.count() - top, distinctPrincipals.approximate()) + " more", "", "", "");
     }
     section(principals);
 
-    section(counts("SOURCE IP ADDRESS", inventory.sourceIps()));
-    TextTable errors = counts("ERROR CODE", inventory.errorCodes());
+    section(counts("SOURCE IP ADDRESS", inventory.sourceIps(), inventory.distinctSourceIps()));
+    TextTable errors = counts("ERROR CODE", inventory.errorCodes(), inventory.distinctErrorCodes());
     if (errors.isEmpty() && inventory.records() > 0) {
       out.println();
       out.println(terminal.bold("ERROR CODE") + "  " + terminal.green("none: every call succeeded"));
     } else {
       section(errors);
     }
+    if (inventory.approximate()) {
+      out.println();
+      out.println(terminal.dim("≈ approximate: a list had more than " + LogInventory.KEPT + " distinct values, so its long tail was "
+          + "counted in bounded memory; the top counts not marked ≈ are exact, ≈ counts are upper bounds and ≈ totals estimates"));
+    }
     out.flush();
   }
 
-  private TextTable counts(String title, List<LogInventory.Count> counts) {
+  private TextTable counts(String title, List<LogInventory.Count> counts, LogInventory.Distinct distinct) {
     TextTable t = new TextTable(title, "RECORDS");
     for (LogInventory.Count c : limit(counts)) {
-      t.row(c.value(), String.valueOf(c.count()));
+      t.row(c.value(), count(c.count(), c.approximate()));
     }
-    more(t, counts.size(), "");
+    if (distinct.count() > top) {
+      t.row("… " + count(distinct.count() - top, distinct.approximate()) + " more (use --top or --format json)", "");
+    }
     return t;
+  }
+
+  private static String count(long n, boolean approximate) {
+    return approximate ? "≈" + n : String.valueOf(n);
   }
 
   private void more(TextTable t, int size, String indent) {

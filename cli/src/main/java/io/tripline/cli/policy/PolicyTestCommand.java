@@ -72,13 +72,19 @@ public final class PolicyTestCommand implements Callable<Integer> {
           + "set_diff, net.cidr_overlap). A bundle directory's .manifest rego_version/file_rego_versions still win.")
   boolean v0Compatible;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s",
+      converter = io.tripline.cli.GoDurationConverter.class,
+      description = "Wall-clock limit of each test (as `opa test --timeout`; e.g. 500ms, 30s; 0 for none; "
+          + "default ${DEFAULT-VALUE}); a test that exceeds it is an ERROR (eval_cancel_error) and the others still run.")
+  java.time.Duration timeout;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = Terminal.detect(spec.commandLine().getErr()).wrapping();
     TestRunOptions options;
     try {
-      options = TestRunOptions.DEFAULT.run(run).coverage(coverage).strict(strict);
+      options = TestRunOptions.DEFAULT.run(run).coverage(coverage).strict(strict).timeout(timeout);
     } catch (PatternSyntaxException e) {
       err.println("tripline policy test: --run: " + e.getMessage());
       return 2;
@@ -86,6 +92,10 @@ public final class PolicyTestCommand implements Callable<Integer> {
     PolicySources sources;
     try {
       sources = PolicySources.load(paths, v0Compatible ? RegoVersion.V0 : RegoVersion.V1);
+    } catch (RegoException e) { // a policy file that is not UTF-8
+      err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " occurred during loading:");
+      e.errors().forEach(err::println);
+      return 2;
     } catch (IOException e) {
       err.println("tripline policy test: " + e.getMessage());
       return 2;

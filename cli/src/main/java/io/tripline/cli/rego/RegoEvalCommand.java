@@ -64,6 +64,11 @@ public final class RegoEvalCommand implements Callable<Integer> {
           + "set_diff, net.cidr_overlap). A bundle directory's .manifest rego_version/file_rego_versions still win.")
   boolean v0Compatible;
 
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = io.tripline.cli.GoDurationConverter.class,
+      description = "Stop evaluation after this long (as `opa eval --timeout`; e.g. 500ms, 2s; default 0: none); "
+          + "the error is eval_cancel_error at the expression evaluated last.")
+  java.time.Duration timeout;
+
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. data.example.allow")
   String query;
 
@@ -86,10 +91,14 @@ public final class RegoEvalCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("tripline rego eval: " + e.getMessage());
       return 2;
+    } catch (RegoException e) {
+      out.println(ValueJson.writePretty(errors(e)));
+      return 2;
     }
     try {
       PreparedPolicy policy = Rego.compile(sources);
-      QueryResult result = policy.evaluateCapturing(query, in, new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet));
+      QueryResult result = policy.evaluateCapturing(query, in,
+          new EvalOptions(strict, line -> err.println(line)).allowNet(allowNet).timeout(timeout));
       out.println(ValueJson.writePretty(result.toJson()));
       return 0;
     } catch (RegoException e) {

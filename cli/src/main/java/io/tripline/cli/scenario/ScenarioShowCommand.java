@@ -26,6 +26,8 @@ import picocli.CommandLine;
     exitCodeList = {"0:shown", "2:usage or input error (the scenario does not load)", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class ScenarioShowCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "ID|PATH", description = "A bundled scenario id (variants: id/variant) or a script file.")
@@ -38,7 +40,7 @@ public final class ScenarioShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ScenarioSources sources = new ScenarioSources();
+    ScenarioSources sources = includes.sources();
     PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
     ScenarioSources.Selection selection = sources.select(target);
     if (!selection.ok()) {

@@ -28,6 +28,8 @@ import picocli.CommandLine;
     exitCodeList = {"0:everything is valid", "1:at least one problem was found (each printed as file:line:col)", "2:usage error", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class ScenarioValidateCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Scenario files, directories or bundled ids.")
@@ -37,7 +39,7 @@ public final class ScenarioValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ScenarioSources sources = new ScenarioSources();
+    ScenarioSources sources = includes.sources();
     List<LoadResult> results = paths.isEmpty() ? sources.library().loadAll() : sources.load(paths);
     Terminal t = Terminal.detect(spec.commandLine().getOut(), display.wide());
     Terminal e = Terminal.detect(spec.commandLine().getErr(), display.wide());

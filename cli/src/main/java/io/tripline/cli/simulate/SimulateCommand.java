@@ -56,6 +56,8 @@ import picocli.CommandLine;
     exitCodeList = {"0:records written", "2:usage or input error (a script does not load, an output directory is refused)", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class SimulateCommand implements Callable<Integer> {
 
+  @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
+
   enum Format { cloudtrail, jsonl, ecs }
 
   /** Records drawn when a baseline profile is given as a SCRIPT (normal activity alone). */
@@ -101,7 +103,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = Terminal.detect(spec.commandLine().getErr(), display.wide()).wrapping();
-    ScenarioSources sources = new ScenarioSources();
+    ScenarioSources sources = includes.sources();
     SimulationOptions options = SimulationOptions.defaults().withSeed(seed).withTag(!noTag);
     if (start != null) {
       Optional<Instant> s = parseTime(start);
@@ -127,8 +129,9 @@ public final class SimulateCommand implements Callable<Integer> {
       } catch (NumberFormatException e) {
         n = -1;
       }
-      if (n < 0) {
-        err.println("tripline simulate: --baseline " + b + ": N must be a non-negative whole number");
+      if (n < 0 || n > SimulationOptions.MAX_BASELINE_RECORDS) {
+        err.println("tripline simulate: --baseline " + b + ": N must be a whole number from 0 to "
+            + SimulationOptions.MAX_BASELINE_RECORDS + " (Tripline's cap on baseline records per profile)");
         err.flush();
         return 2;
       }
@@ -161,11 +164,17 @@ public final class SimulateCommand implements Callable<Integer> {
         return 2;
       }
     } else {
-      for (int i = 0; i < selected.size(); i++) {
-        SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
-        SimulationResult run = simulator.run(selected.get(i), o);
-        runs.add(run);
-        records.addAll(run.records());
+      try {
+        for (int i = 0; i < selected.size(); i++) {
+          SimulationOptions o = i == 0 ? options.withBaselines(mixes) : options;
+          SimulationResult run = simulator.run(selected.get(i), o);
+          runs.add(run);
+          records.addAll(run.records());
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("tripline simulate: " + e.getMessage());
+        err.flush();
+        return 2;
       }
     }
     for (BaselineProfile profile : alone) {

@@ -1,7 +1,9 @@
 package io.tripline.core.detect;
 
+import io.tripline.rego.DocumentValues;
 import io.tripline.rego.EvalOptions;
 import io.tripline.rego.PreparedDocuments;
+import io.tripline.rego.RegoError;
 import io.tripline.rego.RegoException;
 import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.SetValue;
@@ -48,12 +50,13 @@ final class EmbeddedEvaluator implements RecordEvaluator {
   }
 
   private RecordVerdict evaluate(Value input) {
-    Map<String, Value> values;
+    DocumentValues values;
     try {
       values = documents.evaluate(input, options);
     } catch (RegoException e) {
       return new RecordVerdict(Map.of(), List.of(), e.getMessage());
     }
+    String timedOut = timedOut(values);
     Map<RuleInfo, List<Value>> alerts = null;
     List<RuleInfo> matched = null;
     List<String> refs = documents.refs();
@@ -76,17 +79,37 @@ final class EmbeddedEvaluator implements RecordEvaluator {
         alerts.put(owners.get(i), s.elements());
       }
     }
-    if (alerts == null && matched == null) {
+    if (alerts == null && matched == null && timedOut == null) {
       return RecordVerdict.NONE;
     }
-    return new RecordVerdict(alerts == null ? Map.of() : alerts, matched == null ? List.of() : matched, null);
+    return new RecordVerdict(alerts == null ? Map.of() : alerts, matched == null ? List.of() : matched, timedOut);
+  }
+
+  /** The rules that exceeded the rule timeout ({@link EvalOptions#ruleTimeout()}) on this record; null when none. */
+  private String timedOut(DocumentValues values) {
+    Map<String, RegoError> errors = values.errors();
+    if (errors.isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    List<String> refs = documents.refs();
+    for (int i = 0; i < refs.size(); i++) {
+      RegoError e = errors.get(refs.get(i));
+      if (e != null) {
+        parts.add("rule " + owners.get(i).id() + " timed out (" + e + "); the other rules ran");
+      }
+    }
+    return String.join("; ", parts);
   }
 
   @Override
   public BatchVerdict alerts(RuleInfo rule, Value batch) {
     try {
-      Value v = batchAlerts.get(rule).evaluate(batch, options).get(rule.alertRef());
-      return new BatchVerdict(v instanceof SetValue s ? s.elements() : List.of(), null);
+      DocumentValues values = batchAlerts.get(rule).evaluate(batch, options);
+      Value v = values.get(rule.alertRef());
+      RegoError timeout = values.errors().get(rule.alertRef());
+      return new BatchVerdict(v instanceof SetValue s ? s.elements() : List.of(),
+          timeout == null ? null : "rule " + rule.id() + " timed out (" + timeout + ")");
     } catch (RegoException e) {
       return new BatchVerdict(List.of(), e.getMessage());
     }

@@ -1,5 +1,9 @@
 package io.tripline.core.detect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tripline.core.text.LocatedTextException;
+import io.tripline.core.text.Utf8;
+import io.tripline.core.text.YamlTree;
 import io.tripline.rego.PolicySources;
 import io.tripline.rego.value.ObjectValue;
 import io.tripline.rego.value.Value;
@@ -89,7 +93,12 @@ public record PolicyFiles(Map<String, String> modules, Value data) {
       if (name.endsWith(".rego")) {
         modules.put("bundled:" + name, f.getValue());
       } else {
-        Value doc = name.endsWith(".json") ? ValueJson.parseJson(f.getValue()) : ValueJson.parseYaml(f.getValue());
+        Value doc;
+        try {
+          doc = name.endsWith(".json") ? ValueJson.parseJson(f.getValue()) : yaml("bundled:" + name, f.getValue());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
         data = PolicySources.merge(data, nest(name, doc));
       }
     }
@@ -118,7 +127,9 @@ public record PolicyFiles(Map<String, String> modules, Value data) {
       if (!Files.isRegularFile(f)) {
         throw new IOException(f + ": no such data file (give a .json or .yaml file)");
       }
-      merged = PolicySources.merge(merged, PolicySources.readData(f));
+      String n = f.toString();
+      Value doc = n.endsWith(".yaml") || n.endsWith(".yml") ? yaml(n, readUtf8(f)) : PolicySources.readData(f);
+      merged = PolicySources.merge(merged, doc);
     }
     return new PolicyFiles(modules, merged);
   }
@@ -130,8 +141,29 @@ public record PolicyFiles(Map<String, String> modules, Value data) {
         throw new IOException("the bundled data file " + resource + " is missing from the class path");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      Value doc = resource.endsWith(".json") ? ValueJson.parseJson(text) : ValueJson.parseYaml(text);
+      Value doc = resource.endsWith(".json") ? ValueJson.parseJson(text) : yaml("classpath:" + resource, text);
       return new PolicyFiles(modules, PolicySources.merge(data, doc));
+    }
+  }
+
+  /**
+   * A YAML data document: aliases resolved (expansion bounded), one document, no repeated keys
+   * ({@link YamlTree}); an empty file is an empty object. Problems name {@code name}:line:col.
+   */
+  private static Value yaml(String name, String text) throws IOException {
+    try {
+      JsonNode node = YamlTree.read(text);
+      return node == null ? ObjectValue.EMPTY : ValueJson.fromNode(node);
+    } catch (LocatedTextException e) {
+      throw new IOException(e.in(name));
+    }
+  }
+
+  private static String readUtf8(Path f) throws IOException {
+    try {
+      return Utf8.read(f);
+    } catch (LocatedTextException e) {
+      throw new IOException(e.in(f.toString()));
     }
   }
 

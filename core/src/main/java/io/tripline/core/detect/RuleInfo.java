@@ -44,4 +44,13 @@ public record RuleInfo(
   public List<String> techniqueIds() {
     return mitre.stream().map(Technique::id).distinct().toList();
   }
+
+  /**
+   * By id alone (ids are unique in a library, and equal rules have equal ids): rules key the
+   * engine's per-record maps, and hashing every metadata field each time costs more than a rule.
+   */
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
 }

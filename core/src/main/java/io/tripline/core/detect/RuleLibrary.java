@@ -28,8 +28,10 @@ public final class RuleLibrary {
   private final Map<String, RuleInfo> byId;
   private final Value data;
   private final TechniqueAliases aliases;
+  private final boolean readsAsn;
 
-  private RuleLibrary(PreparedPolicy policy, List<RuleInfo> rules, Value data) {
+  private RuleLibrary(PreparedPolicy policy, List<RuleInfo> rules, Value data, boolean readsAsn) {
+    this.readsAsn = readsAsn;
     this.policy = policy;
     this.rules = List.copyOf(rules);
     this.byId = rules.stream().collect(Collectors.toMap(RuleInfo::id, r -> r, (a, b) -> a, LinkedHashMap::new));
@@ -80,7 +82,7 @@ public final class RuleLibrary {
       throw new RuleLibraryException(problems);
     }
     rules.sort(Comparator.comparing(RuleInfo::id));
-    return new RuleLibrary(policy, rules, files.data());
+    return new RuleLibrary(policy, rules, files.data(), mentionsAsn(files.modules()));
   }
 
   public PreparedPolicy policy() {
@@ -107,6 +109,29 @@ public final class RuleLibrary {
 
   /** A library of only the rules the filter keeps (same compiled policy). */
   public RuleLibrary only(java.util.function.Predicate<RuleInfo> keep) {
-    return new RuleLibrary(policy, rules.stream().filter(keep).toList(), data);
+    return new RuleLibrary(policy, rules.stream().filter(keep).toList(), data, readsAsn);
+  }
+
+  private static final java.util.regex.Pattern ASN_FIELD = java.util.regex.Pattern.compile("\\b(asn|as_org)\\b");
+
+  /**
+   * Whether some module names {@code asn} or {@code as_org} outside comments: only then do rules
+   * need the AS of a source address, and the engine loads the ASN table (a second of CPU) for
+   * them. A rule that builds the field name at run time is not seen; name the field.
+   */
+  public boolean readsAsn() {
+    return readsAsn;
+  }
+
+  static boolean mentionsAsn(Map<String, String> modules) {
+    for (String text : modules.values()) {
+      for (String line : text.split("\n")) {
+        int hash = line.indexOf('#');
+        if (ASN_FIELD.matcher(hash < 0 ? line : line.substring(0, hash)).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

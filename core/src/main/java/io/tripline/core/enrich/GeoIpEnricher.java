@@ -40,6 +40,15 @@ public final class GeoIpEnricher implements Enricher {
 
   /** The bundled country and ASN data, after the user's MaxMind files (may be empty). */
   public static GeoIpEnricher load(List<Path> userFiles) throws IOException {
+    return load(userFiles, true);
+  }
+
+  /**
+   * As {@link #load(List)}; without {@code asnTable} the bundled ASN table is not read (the
+   * country database and users' files still give what they hold), for libraries whose rules
+   * never read {@code asn} or {@code as_org}.
+   */
+  public static GeoIpEnricher load(List<Path> userFiles, boolean asnTable) throws IOException {
     List<Reader> readers = new ArrayList<>();
     for (Path p : userFiles) {
       if (!Files.isRegularFile(p)) {
@@ -54,7 +63,7 @@ public final class GeoIpEnricher implements Enricher {
     readers.add(bundledReader());
     // The ASN table takes a moment to read: it loads in the background while the caller goes on
     // (compiling rules, opening logs); the first lookup waits for it.
-    CompletableFuture<AsnTable> asn = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<AsnTable> asn = !asnTable ? null : CompletableFuture.supplyAsync(() -> {
       try (InputStream in = resource(BUNDLED_ASN)) {
         return AsnTable.readGzip(in, BUNDLED_ASN);
       } catch (IOException e) {
@@ -125,7 +134,7 @@ public final class GeoIpEnricher implements Enricher {
         }
       }
     }
-    if (!o.has("asn")) {
+    if (!o.has("asn") && asn != null) {
       long v4 = IpAddresses.ipv4(a);
       AsnTable.As as = v4 >= 0 ? asn.join().lookup(v4) : null;
       if (as != null) {

@@ -136,6 +136,10 @@ public final class CloudTrailLogReader implements Iterable<CloudTrailRecord>, Au
   private boolean openNext() {
     while (nextEntry < entries.size()) {
       InputFiles.Entry entry = entries.get(nextEntry++);
+      if (entry.problem() != null) {
+        report(ReadProblem.ofFile(entry.path().toString(), entry.problem()));
+        continue;
+      }
       if (entry.digest()) {
         digestFilesSkipped++;
         continue;

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
-/** Opens a file, gunzipping it when its first two bytes are the gzip magic number (1f 8b). */
+/**
+ * Opens a file, gunzipping it (every member) when its first two bytes are the gzip magic number
+ * (1f 8b).
+ */
 final class Decompression {
 
   private static final int BUFFER = 64 * 1024;
@@ -26,7 +28,12 @@ final class Decompression {
 
   static InputStream open(InputStream in) throws IOException {
     InputStream raw = new BufferedInputStream(in, BUFFER);
-    return isGzip(raw) ? new GZIPInputStream(raw, BUFFER) : raw;
+    return isGzip(raw) ? new GzipMembers(raw) : raw;
+  }
+
+  /** Why a decompressed stream ended before its input did (bytes after the last gzip member), or null. */
+  static String trailingProblem(InputStream opened) {
+    return opened instanceof GzipMembers g ? g.trailingProblem() : null;
   }
 
   /** Peeks at the first two bytes without consuming them; {@code in} must support mark. */

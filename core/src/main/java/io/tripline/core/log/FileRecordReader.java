@@ -4,35 +4,40 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.record.CloudTrailRecord;
 import io.tripline.core.record.InvalidRecordException;
-import java.io.ByteArrayInputStream;
+import io.tripline.core.text.TextLimits;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.zip.ZipException;
 
 /**
  * Streams the records of one input, whatever its shape, with one {@link JsonParser} and one small
- * tree per record: the root values of the input are read in sequence, so a single record, JSON lines
- * and concatenated log files are the same case. A root object whose first field is {@code Records}
- * (a CloudTrail log file) or {@code Events} (the output of {@code aws cloudtrail lookup-events}) is
+ * tree per record. A root object whose {@code Records} (a CloudTrail log file) or {@code Events}
+ * (the output of {@code aws cloudtrail lookup-events}) array comes before any {@code eventTime} is
  * streamed element by element; a root array is a list of records; any other root object is one
  * record, or a digest file when it has {@code digestStartTime} and {@code digestEndTime}.
  *
- * <p>A syntax error or a truncated/corrupt gzip stream ends the file: Jackson cannot resynchronise
- * after it, so the problem says that the rest of the file was not read. The exception is JSON lines
- * (every root object so far on a line of its own): there a broken line is one bad record, and
- * reading goes on with the next line.
+ * <p>The layout is decided from the first lines: when the first line holds complete JSON (or is
+ * broken, followed by a line that is a complete object), the input is JSON lines and each line gets
+ * its own parser, which cannot read past the line's end: a broken line is exactly one skipped record
+ * and reading resumes on the next line. Otherwise (a pretty-printed document) a syntax error ends
+ * the file, since a parser cannot resynchronise inside a document; the problem says so.
+ *
+ * <p>Keys are never silently resolved: a record with a repeated key (at any depth) is a problem
+ * naming the key's JSON pointer and position, and so is a second {@code Records} or {@code Events}
+ * array in a log file.
  */
 final class FileRecordReader implements Closeable {
 
@@ -46,66 +51,107 @@ final class FileRecordReader implements Closeable {
   /** The input was a CloudTrail digest file (recognised by content), not records. */
   record Digest() implements Item {}
 
-  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)");
+  /** How far the first lines are looked at to tell JSON lines from a document. */
+  static final int LAYOUT_PEEK = 1 << 20;
 
-  private enum Container { ROOT, RECORDS, EVENTS, ARRAY }
+  private enum Container { ROOT, WRAPPER, RECORDS, EVENTS, ARRAY }
 
-  /** Immutable and thread-safe; sharing it keeps Jackson's deserializer caches warm across files. */
-  private static final ObjectReader TREES = new ObjectMapper().readerFor(JsonNode.class);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final String name;
-  private final InputStream in;
+  private final InputStream decompressed;
+  /** The lines, in JSON lines layout; null for a document. */
+  private final LineSource lines;
   private JsonParser parser;
   private Container container = Container.ROOT;
+  /** Keys of the current wrapper object ({@code Records}, {@code Events}, NextToken...) and where. */
+  private final Map<String, JsonLocation> wrapperKeys = new HashMap<>();
   private long index;
   private boolean finished;
-  /** True while every root value so far was an object on a line of its own: JSON lines. */
-  private boolean jsonLines = true;
-  private long rootObjects;
-  /** Lines consumed before the current parser started (after skipping a broken JSON line). */
+  /** Lines before the current parser's first line. */
   private int lineBase;
 
   FileRecordReader(String name, InputStream in) throws IOException {
     this.name = name;
-    this.in = in;
-    this.parser = TREES.createParser(in);
+    this.decompressed = in;
+    BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+    if (Layout.jsonLines(buffered)) {
+      lines = new LineSource(buffered);
+    } else {
+      lines = null;
+      parser = TextLimits.JSON.createParser(buffered);
+    }
   }
 
   /** The next record, problem or digest marker, or {@code null} at the end of the input. */
   Item next() {
-    if (finished) {
-      return null;
-    }
-    try {
-      while (true) {
+    while (!finished) {
+      try {
+        if (parser == null && !nextLine()) {
+          return endOfInput();
+        }
         JsonToken token = parser.nextToken();
-        Item item = container == Container.ROOT ? rootValue(token) : element(token);
-        if (item != null || finished) {
+        if (token == null && container == Container.ROOT) {
+          if (lines == null) {
+            return endOfInput();
+          }
+          parser.close();
+          parser = null;
+          continue;
+        }
+        Item item = switch (container) {
+          case ROOT -> rootValue(token);
+          case WRAPPER -> wrapperField(token);
+          default -> element(token);
+        };
+        if (item != null) {
           return item;
         }
+      } catch (JsonProcessingException e) {
+        return syntaxProblem(e);
+      } catch (IOException e) {
+        finished = true;
+        return problemAt(parser == null ? null : parser.currentLocation(), -1, describe(e) + "; the rest of this file was not read");
       }
-    } catch (JsonProcessingException e) {
-      if (container == Container.ROOT && jsonLines && rootObjects > 0) {
-        return skipBrokenLine(e);
-      }
-      finished = true;
-      return problemAt(e.getLocation(), -1, message(e) + "; the rest of this file was not read");
-    } catch (IOException e) {
-      finished = true;
-      return problemAt(parser.currentLocation(), -1, describe(e) + "; the rest of this file was not read");
     }
+    return null;
+  }
+
+  private boolean nextLine() throws IOException {
+    if (!lines.next()) {
+      return false;
+    }
+    lineBase = lines.lineNumber() - 1;
+    parser = TextLimits.JSON.createParser(lines.line());
+    container = Container.ROOT;
+    wrapperKeys.clear();
+    return true;
+  }
+
+  private Item syntaxProblem(JsonProcessingException e) {
+    // limit errors (StreamConstraintsException) carry no location: the parser is where it stopped
+    JsonLocation at = e.getLocation() != null || parser == null ? e.getLocation() : parser.currentLocation();
+    if (lines != null) {
+      Problem p = problemAt(at, index++, TextLimits.explain(e) + "; skipped to the next line");
+      closeParser();
+      return p;
+    }
+    finished = true;
+    return problemAt(at, -1, TextLimits.explain(e) + "; the rest of this file was not read");
+  }
+
+  /** At the end: bytes after the last gzip member are the last problem. */
+  private Item endOfInput() {
+    finished = true;
+    String trailing = Decompression.trailingProblem(decompressed);
+    return trailing == null ? null : new Problem(ReadProblem.ofFile(name, trailing));
   }
 
   private Item rootValue(JsonToken token) throws IOException {
-    if (token == null) {
-      finished = true;
-      return null;
-    }
     JsonLocation at = parser.currentTokenLocation();
     switch (token) {
       case START_ARRAY -> {
         container = Container.ARRAY;
-        jsonLines = false;
         return null;
       }
       case START_OBJECT -> {
@@ -122,31 +168,58 @@ final class FileRecordReader implements Closeable {
    * fields before it, such as a NextToken, are ignored), or else one record read as a tree.
    */
   private Item rootObject(JsonLocation at) throws IOException {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    ObjectNode node = NODES.objectNode();
+    Trees tree = new Trees();
+    wrapperKeys.clear();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
+      JsonLocation fieldAt = parser.currentTokenLocation();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.START_ARRAY && !node.has("eventTime") && (field.equals("Records") || field.equals("Events"))) {
         container = field.equals("Records") ? Container.RECORDS : Container.EVENTS;
-        jsonLines = false;
-        return null;
+        wrapperKeys.putAll(tree.topKeys);
+        wrapperKeys.put(field, fieldAt);
+        return tree.duplicate == null ? null : problemAt(tree.duplicateAt, -1, tree.duplicateMessage("this log file"));
       }
-      node.set(field, TREES.readTree(parser));
+      tree.field(parser, node, field, fieldAt, "");
     }
-    rootObjects++;
-    jsonLines &= parser.currentLocation().getLineNr() == at.getLineNr();
     if (node.has("digestStartTime") && node.has("digestEndTime") && !node.has("eventTime")) {
       return new Digest();
     }
-    return toRecord(node, at, index++);
+    long i = index++;
+    if (tree.duplicate != null) {
+      return problemAt(tree.duplicateAt, i, tree.duplicateMessage("a record"));
+    }
+    return toRecord(node, at, i);
+  }
+
+  /** After the Records/Events array, the rest of the wrapper object: a second array is a problem. */
+  private Item wrapperField(JsonToken token) throws IOException {
+    if (token != JsonToken.FIELD_NAME) {
+      container = Container.ROOT;
+      return null;
+    }
+    String field = parser.currentName();
+    JsonLocation at = parser.currentTokenLocation();
+    JsonLocation first = wrapperKeys.putIfAbsent(field, at);
+    parser.nextToken();
+    parser.skipChildren();
+    if (first != null) {
+      return problemAt(at, -1, "duplicate key '" + field + "' (first at line " + (lineBase + first.getLineNr())
+          + "); a log file has each key once: this one was not read, split the file if both are wanted");
+    }
+    boolean records = wrapperKeys.containsKey("Records");
+    boolean events = wrapperKeys.containsKey("Events");
+    if (records && events && (field.equals("Records") || field.equals("Events"))) {
+      return problemAt(at, -1, "both 'Records' and 'Events' in one file; a CloudTrail log file has Records, "
+          + "lookup-events output has Events: this '" + field + "' was not read, split the file");
+    }
+    return null;
   }
 
   private Item element(JsonToken token) throws IOException {
     if (token == JsonToken.END_ARRAY) {
-      if (container != Container.ARRAY) {
-        skipRestOfObject();
-      }
-      container = Container.ROOT;
+      container = container == Container.ARRAY ? Container.ROOT : Container.WRAPPER;
       return null;
     }
     JsonLocation at = parser.currentTokenLocation();
@@ -155,7 +228,11 @@ final class FileRecordReader implements Closeable {
       parser.skipChildren();
       return problemAt(at, i, "expected a JSON object (a CloudTrail record), found " + describe(token));
     }
-    JsonNode node = TREES.readTree(parser);
+    Trees tree = new Trees();
+    JsonNode node = tree.value(parser, "");
+    if (tree.duplicate != null) {
+      return problemAt(tree.duplicateAt, i, tree.duplicateMessage("a record"));
+    }
     if (container == Container.EVENTS) {
       return lookupEvent(node, at, i);
     }
@@ -169,12 +246,22 @@ final class FileRecordReader implements Closeable {
       return problemAt(at, i, "this lookup-events entry has no CloudTrailEvent string; was the output made with `aws cloudtrail lookup-events`?");
     }
     JsonNode record;
-    try {
-      record = TREES.readTree(embedded.textValue());
+    Trees tree = new Trees();
+    try (JsonParser p = TextLimits.JSON.createParser(embedded.textValue())) {
+      JsonToken first = p.nextToken();
+      record = first == null ? NODES.missingNode() : tree.value(p, "");
+      if (first != null && p.nextToken() != null) {
+        return problemAt(at, i, "CloudTrailEvent holds more than one JSON value");
+      }
     } catch (JsonProcessingException e) {
       JsonLocation inString = e.getLocation();
       String where = inString == null ? "" : " (line " + inString.getLineNr() + ", column " + inString.getColumnNr() + " of the string)";
-      return problemAt(at, i, "CloudTrailEvent is not valid JSON" + where + ": " + message(e));
+      return problemAt(at, i, "CloudTrailEvent is not valid JSON" + where + ": " + TextLimits.explain(e));
+    } catch (IOException e) {
+      return problemAt(at, i, "CloudTrailEvent cannot be read: " + e.getMessage());
+    }
+    if (tree.duplicate != null) {
+      return problemAt(at, i, "in CloudTrailEvent: " + tree.duplicateMessage("a record"));
     }
     if (!(record instanceof ObjectNode object)) {
       return problemAt(at, i, "CloudTrailEvent must hold a JSON object, found " + record.getNodeType().toString().toLowerCase());
@@ -190,34 +277,93 @@ final class FileRecordReader implements Closeable {
     }
   }
 
-  /** After the Records/Events array: skip whatever else the root object holds. */
-  private void skipRestOfObject() throws IOException {
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      parser.nextToken();
-      parser.skipChildren();
+  /**
+   * Builds JSON trees from the parser, noting the first repeated key (its pointer and position)
+   * instead of letting the later value win.
+   */
+  private static final class Trees {
+    String duplicate;
+    JsonLocation duplicateAt;
+    String duplicatePointer;
+    final Map<String, JsonLocation> topKeys = new HashMap<>();
+
+    JsonNode value(JsonParser p, String pointer) throws IOException {
+      switch (p.currentToken()) {
+        case START_OBJECT -> {
+          ObjectNode o = NODES.objectNode();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            field(p, o, p.currentName(), p.currentTokenLocation(), pointer);
+          }
+          return o;
+        }
+        case START_ARRAY -> {
+          ArrayNode a = NODES.arrayNode();
+          int n = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            a.add(value(p, pointer + "/" + n++));
+          }
+          return a;
+        }
+        case VALUE_STRING -> {
+          return NODES.textNode(p.getText());
+        }
+        case VALUE_NUMBER_INT -> {
+          return switch (p.getNumberType()) {
+            case INT -> NODES.numberNode(p.getIntValue());
+            case LONG -> NODES.numberNode(p.getLongValue());
+            default -> NODES.numberNode(p.getBigIntegerValue());
+          };
+        }
+        case VALUE_NUMBER_FLOAT -> {
+          return NODES.numberNode(p.getDoubleValue());
+        }
+        case VALUE_TRUE -> {
+          return NODES.booleanNode(true);
+        }
+        case VALUE_FALSE -> {
+          return NODES.booleanNode(false);
+        }
+        case VALUE_NULL -> {
+          return NODES.nullNode();
+        }
+        default -> throw new IOException("unexpected JSON token " + p.currentToken());
+      }
+    }
+
+    /** Reads the value of {@code name} (the parser is on the name) into {@code o}. */
+    void field(JsonParser p, ObjectNode o, String name, JsonLocation nameAt, String pointer) throws IOException {
+      String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+      if (pointer.isEmpty()) {
+        topKeys.putIfAbsent(name, nameAt);
+      }
+      if (p.currentToken() == JsonToken.FIELD_NAME) {
+        p.nextToken();
+      }
+      JsonNode v = value(p, child);
+      if (o.has(name)) {
+        if (duplicate == null) {
+          duplicate = name;
+          duplicateAt = nameAt;
+          duplicatePointer = child;
+        }
+      } else {
+        o.set(name, v);
+      }
+    }
+
+    String duplicateMessage(String what) {
+      return "duplicate key '" + duplicate + "' at " + duplicatePointer + "; " + what
+          + " must not repeat a key (which value is meant is ambiguous): skipped, fix the producer of this file";
     }
   }
 
-  /**
-   * In a JSON lines file, a broken line is one bad record: report it, then restart parsing on the
-   * next line (what the parser had buffered beyond the error, then the rest of the stream).
-   */
-  private Item skipBrokenLine(JsonProcessingException e) {
-    Problem problem = problemAt(e.getLocation(), index++, message(e) + "; skipped to the next line");
+  private void closeParser() {
     try {
-      ByteArrayOutputStream buffered = new ByteArrayOutputStream();
-      parser.releaseBuffered(buffered);
-      InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buffered.toByteArray()), in);
-      int b;
-      do {
-        b = rest.read();
-      } while (b != -1 && b != '\n');
-      lineBase = problem.problem().line();
-      parser = TREES.createParser(rest);
-    } catch (IOException io) {
-      finished = true;
+      parser.close();
+    } catch (IOException ignored) {
+      // a parser over one line: nothing of it is needed any more
     }
-    return problem;
+    parser = null;
   }
 
   private Problem problemAt(JsonLocation at, long recordIndex, String message) {
@@ -237,11 +383,6 @@ final class FileRecordReader implements Closeable {
     };
   }
 
-  /** Jackson's message without its source excerpt (the location is reported separately). */
-  static String message(JsonProcessingException e) {
-    return START_MARKER.matcher(e.getOriginalMessage()).replaceAll("");
-  }
-
   static String describe(IOException e) {
     if (e instanceof EOFException) {
       return "the gzip data ends early (truncated file?): " + e.getMessage();
@@ -254,6 +395,79 @@ final class FileRecordReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    if (parser != null) {
+      parser.close();
+    }
+    decompressed.close();
+  }
+
+  /** Tells JSON lines from a (pretty-printed or single) JSON document by its first lines. */
+  static final class Layout {
+
+    private enum Parse { COMPLETE, BROKEN, INCOMPLETE }
+
+    private Layout() {}
+
+    static boolean jsonLines(BufferedInputStream in) throws IOException {
+      in.mark(LAYOUT_PEEK + 1);
+      try {
+        int[] budget = {LAYOUT_PEEK};
+        byte[] first = nonBlankLine(in, budget);
+        if (first == null) {
+          return budget[0] < 0; // a first line longer than the peek: one long line, read as a line
+        }
+        if (first[0] == '[') {
+          return false;
+        }
+        Parse parse = parse(first);
+        if (parse != Parse.INCOMPLETE) {
+          return true;
+        }
+        byte[] second = nonBlankLine(in, budget);
+        return second != null && second[0] == '{' && parse(second) == Parse.COMPLETE;
+      } finally {
+        in.reset();
+      }
+    }
+
+    /** The next line with something on it (leading whitespace stripped), or null at the end or past the budget. */
+    private static byte[] nonBlankLine(InputStream in, int[] budget) throws IOException {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      int b;
+      while (budget[0]-- > 0 && (b = peek(in)) != -1) {
+        if (b == '\n') {
+          if (line.size() > 0) {
+            return line.toByteArray();
+          }
+        } else if (line.size() > 0 || !(b == ' ' || b == '\t' || b == '\r' || b == 0xef || b == 0xbb || b == 0xbf)) {
+          line.write(b);
+        }
+      }
+      return budget[0] >= 0 && line.size() > 0 ? line.toByteArray() : null;
+    }
+
+    /** The next byte, or -1 at the end or where the input breaks (the read proper reports that, with its position). */
+    private static int peek(InputStream in) {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        return -1;
+      }
+    }
+
+    private static Parse parse(byte[] line) throws IOException {
+      try (JsonParser p = TextLimits.JSON.createParser(line)) {
+        boolean any = false;
+        while (p.nextToken() != null) {
+          p.skipChildren();
+          any = true;
+        }
+        return any ? Parse.COMPLETE : Parse.BROKEN;
+      } catch (JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        boolean atEnd = e instanceof JsonEOFException || (m != null && m.contains("end-of-input"));
+        return atEnd ? Parse.INCOMPLETE : Parse.BROKEN;
+      }
+    }
   }
 }

@@ -59,7 +59,7 @@ class CloudTrailLogReaderTest {
   @Test
   void findsTheEventsArrayAfterOtherTopLevelFields() throws Exception {
     String records = new String(Samples.lookupEvents(), java.nio.charset.StandardCharsets.UTF_8);
-    String reordered = "{\"NextToken\": \"abc\", " + records.substring(records.indexOf('{') + 1);
+    String reordered = "{\"Marker\": \"abc\", " + records.substring(records.indexOf('{') + 1);
     Path file = Samples.write(dir.resolve("lookup-page-2.json"), reordered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertThat(readAll(ReadMode.STRICT, file).records()).containsExactlyElementsOf(Samples.records());

@@ -6,6 +6,9 @@ import java.util.function.BinaryOperator;
 
 /** {@code bits.*}: bitwise operations on integers of any size, as OPA's bits.go. */
 final class BitsBuiltins {
+  /** Results of {@code bits.lsh} are capped (a shift by 2^31 would need 256 MB). */
+  static final int MAX_BITS = 1 << 20;
+
   private BitsBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
@@ -13,8 +16,14 @@ final class BitsBuiltins {
     binary(t, "bits.and", BigInteger::and);
     binary(t, "bits.xor", BigInteger::xor);
     t.function("bits.negate", Signature.of(Type.NUMBER, Type.NUMBER), (c, a) -> NumberValue.of(a.bigInteger(0).not()));
-    t.function("bits.lsh", Signature.of(Type.NUMBER, Type.NUMBER, Type.NUMBER),
-        (c, a) -> NumberValue.of(a.bigInteger(0).shiftLeft(shift(a))));
+    t.function("bits.lsh", Signature.of(Type.NUMBER, Type.NUMBER, Type.NUMBER), (c, a) -> {
+      BigInteger x = a.bigInteger(0);
+      int shift = shift(a);
+      if (x.signum() != 0 && (long) x.bitLength() + shift > MAX_BITS) {
+        throw a.error("result would have more than " + MAX_BITS + " bits (shift of " + shift + ")");
+      }
+      return NumberValue.of(x.shiftLeft(shift));
+    });
     t.function("bits.rsh", Signature.of(Type.NUMBER, Type.NUMBER, Type.NUMBER),
         (c, a) -> NumberValue.of(a.bigInteger(0).shiftRight(shift(a))));
   }

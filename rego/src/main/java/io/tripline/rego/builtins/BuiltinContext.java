@@ -11,6 +11,12 @@ public interface BuiltinContext {
   /** Sends one line of {@code print} output to the configured hook. */
   void print(String line);
 
+  /**
+   * Stops a long-running builtin when the evaluation's deadline has passed or it was cancelled
+   * (throws the evaluation's cancel error); cheap, call it every so often in loops.
+   */
+  default void checkCancelled() {}
+
   /** Whether builtin errors stop evaluation (OPA's strict-builtin-errors). */
   boolean strictErrors();
 

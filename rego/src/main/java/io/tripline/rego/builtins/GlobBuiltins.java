@@ -7,6 +7,7 @@ import io.tripline.rego.value.StringValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * {@code glob.match(pattern, delimiters, match)} with OPA's delimiter rules (an empty array means
@@ -18,8 +19,7 @@ final class GlobBuiltins {
   private GlobBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
-    CompiledCache<CacheKey, GoRegex> globs =
-        new CompiledCache<>(256, k -> GlobPattern.compile(k.pattern(), k.delimiters()));
+    CompiledCache<CacheKey, Predicate<String>> globs = new CompiledCache<>(256, GlobBuiltins::compile);
     t.function("glob.match",
         Signature.of(Type.BOOLEAN, Type.STRING, Type.anyOf(Type.arrayOf(Type.STRING), Type.NULL), Type.STRING),
         (c, a) -> match(globs, a));
@@ -27,13 +27,62 @@ final class GlobBuiltins {
         (c, a) -> StringValue.of(GlobPattern.quoteMeta(a.string(0))));
   }
 
-  private static Value match(CompiledCache<CacheKey, GoRegex> globs, Arguments a) {
+  /**
+   * A matcher for a glob: without delimiters, a pattern of plain characters and stars (the shape of
+   * most ARN patterns) is matched directly; everything else through the regular expression
+   * gobwas's compiler would build.
+   */
+  private static Predicate<String> compile(CacheKey k) {
+    if (k.delimiters().isEmpty() && plainStars(k.pattern())) {
+      String[] parts = k.pattern().split("\\*", -1);
+      return s -> starMatch(parts, s);
+    }
+    GoRegex re = GlobPattern.compile(k.pattern(), k.delimiters());
+    return re::matches;
+  }
+
+  private static boolean plainStars(String pattern) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char ch = pattern.charAt(i);
+      if (ch == '?' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == '\\' || Character.isSurrogate(ch)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** parts: the pattern split at its stars; the first is a prefix, the last a suffix, the rest in order between. */
+  static boolean starMatch(String[] parts, String s) {
+    if (parts.length == 1) {
+      return s.equals(parts[0]);
+    }
+    String first = parts[0];
+    String last = parts[parts.length - 1];
+    if (s.length() < first.length() + last.length() || !s.startsWith(first) || !s.endsWith(last)) {
+      return false;
+    }
+    int pos = first.length();
+    int end = s.length() - last.length();
+    for (int i = 1; i < parts.length - 1; i++) {
+      String part = parts[i];
+      if (part.isEmpty()) {
+        continue;
+      }
+      int at = s.indexOf(part, pos);
+      if (at < 0 || at + part.length() > end) {
+        return false;
+      }
+      pos = at + part.length();
+    }
+    return true;
+  }
+
+  private static Value match(CompiledCache<CacheKey, Predicate<String>> globs, Arguments a) {
     String pattern = a.string(0);
     List<Integer> delimiters = delimiters(a);
     String subject = a.string(2);
     try {
-      GoRegex re = globs.get(new CacheKey(pattern, delimiters));
-      return BooleanValue.of(re.matches(subject));
+      return BooleanValue.of(globs.get(new CacheKey(pattern, delimiters)).test(subject));
     } catch (IllegalArgumentException e) {
       throw a.error(e.getMessage());
     }

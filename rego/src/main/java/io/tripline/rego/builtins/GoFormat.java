@@ -14,6 +14,9 @@ import java.util.List;
  * other numbers as float64, strings as strings, everything else as its Rego text.
  */
 public final class GoFormat {
+  /** Go's fmt refuses widths and precisions above a million (tooLarge), which bounds the output. */
+  private static final int TOO_LARGE = 1_000_000;
+
   private GoFormat() {}
 
   public static String sprintf(String format, List<Value> args) {
@@ -66,7 +69,7 @@ public final class GoFormat {
         j++;
         Integer w = argi < args.size() ? intArg(args.get(argi)) : null;
         argi++;
-        if (w == null) {
+        if (w == null || Math.abs((long) w) > TOO_LARGE) {
           badWidth = true;
         } else {
           width = Math.abs(w);
@@ -74,6 +77,11 @@ public final class GoFormat {
         }
       }
       while (j < n && Character.isDigit(format.charAt(j))) {
+        if (width > TOO_LARGE) { // Go's parsenum: a crazy long number swallows the rest of the format
+          width = -1;
+          j = n;
+          break;
+        }
         width = Math.max(width, 0) * 10 + (format.charAt(j) - '0');
         j++;
       }
@@ -86,7 +94,7 @@ public final class GoFormat {
           j++;
           Integer p = argi < args.size() ? intArg(args.get(argi)) : null;
           argi++;
-          if (p == null || p < 0) {
+          if (p == null || p < 0 || p > TOO_LARGE) {
             badPrecision = true;
             precision = -1;
           } else {
@@ -94,6 +102,11 @@ public final class GoFormat {
           }
         }
         while (j < n && Character.isDigit(format.charAt(j))) {
+          if (precision > TOO_LARGE) {
+            precision = -1;
+            j = n;
+            break;
+          }
           precision = precision * 10 + (format.charAt(j) - '0');
           j++;
         }

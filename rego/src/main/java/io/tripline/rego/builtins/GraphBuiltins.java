@@ -17,6 +17,9 @@ import java.util.function.Predicate;
 
 /** {@code graph.reachable}, {@code graph.reachable_paths} and the {@code walk} relation. */
 final class GraphBuiltins {
+  /** {@code graph.reachable_paths} lists at most this many paths (their number can grow exponentially). */
+  static final int MAX_PATHS = 1_000_000;
+
   private GraphBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
@@ -77,14 +80,19 @@ final class GraphBuiltins {
         result.add(ArrayValue.of(node));
       }
       for (Value n : next) {
-        paths(graph, n, List.of(node), result, Set.of(node));
+        paths(c, a, graph, n, List.of(node), result, Set.of(node));
       }
     }
     return SetValue.of(result);
   }
 
   /** OPA's pathBuilder: extends the path depth-first, committing it at leaves, cycles and dangling nodes. */
-  private static void paths(ObjectValue graph, Value root, List<Value> path, List<Value> result, Set<Value> reached) {
+  private static void paths(BuiltinContext c, Arguments a, ObjectValue graph, Value root, List<Value> path,
+      List<Value> result, Set<Value> reached) {
+    c.checkCancelled();
+    if (result.size() > MAX_PATHS) {
+      throw a.error("more than " + MAX_PATHS + " paths; the graph has too many paths to list");
+    }
     Value edges = graph.get(root);
     if (edges == null) {
       result.add(ArrayValue.of(path));
@@ -103,7 +111,7 @@ final class GraphBuiltins {
       if (seen.contains(n)) {
         result.add(ArrayValue.of(extended));
       } else {
-        paths(graph, n, extended, result, seen);
+        paths(c, a, graph, n, extended, result, seen);
       }
     }
   }

@@ -11,14 +11,14 @@ import java.util.List;
 /** {@code numbers.range}, {@code numbers.range_step} and {@code rand.intn} (OPA's numbers.go). */
 final class NumberBuiltins {
   /** Ranges longer than this are refused rather than exhausting memory. */
-  private static final long MAX_RANGE = 10_000_000L;
+  static final long MAX_RANGE = 1_000_000L;
 
   private NumberBuiltins() {}
 
   static void register(BuiltinTable.Builder t) {
     Type numbers = Type.arrayOf(Type.NUMBER);
     t.function("numbers.range", Signature.of(numbers, Type.NUMBER, Type.NUMBER),
-        (c, a) -> range(a, a.bigInteger(0), a.bigInteger(1), BigInteger.ONE));
+        (c, a) -> range(c, a, a.bigInteger(0), a.bigInteger(1), BigInteger.ONE));
     t.function("numbers.range_step", Signature.of(numbers, Type.NUMBER, Type.NUMBER, Type.NUMBER), (c, a) -> {
       BigInteger from = a.bigInteger(0);
       BigInteger to = a.bigInteger(1);
@@ -26,16 +26,18 @@ final class NumberBuiltins {
       if (step.signum() <= 0) {
         throw a.error("step must be a positive integer");
       }
-      return range(a, from, to, step);
+      return range(c, a, from, to, step);
     });
     t.function("rand.intn", Signature.of(Type.NUMBER, Type.STRING, Type.NUMBER), NumberBuiltins::randIntn);
   }
 
-  private static Value range(Arguments a, BigInteger from, BigInteger to, BigInteger step) {
+  private static Value range(BuiltinContext c, Arguments a, BigInteger from, BigInteger to, BigInteger step) {
     BigInteger span = to.subtract(from).abs().divide(step);
-    if (span.compareTo(BigInteger.valueOf(MAX_RANGE)) > 0) {
-      throw a.error("timed out before generating all numbers in range");
+    if (span.compareTo(BigInteger.valueOf(MAX_RANGE)) >= 0) {
+      throw a.error("range of " + span.add(BigInteger.ONE) + " numbers is more than the limit of " + MAX_RANGE
+          + "; iterate over a smaller range");
     }
+    c.checkCancelled();
     boolean up = from.compareTo(to) <= 0;
     List<Value> out = new ArrayList<>(span.intValue() + 1);
     for (BigInteger i = from; up ? i.compareTo(to) <= 0 : i.compareTo(to) >= 0; i = up ? i.add(step) : i.subtract(step)) {

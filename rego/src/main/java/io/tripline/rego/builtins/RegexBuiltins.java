@@ -17,14 +17,33 @@ final class RegexBuiltins {
   private RegexBuiltins() {}
 
   private static final int CACHE_SIZE = 256;
+  private static final int MATCH_CACHE_SIZE = 16_384;
+  /** Texts longer than this are matched without remembering the result. */
+  private static final int MATCH_CACHE_TEXT = 256;
+
+  private record MatchKey(String pattern, String text) {}
+
+  private static boolean match(CompiledCache<String, GoRegex> regexes, CompiledCache<MatchKey, Boolean> matches,
+      Arguments a) {
+    GoRegex re = regex(regexes, a, 0);
+    String text = a.string(1);
+    if (text.length() > MATCH_CACHE_TEXT) {
+      return re.matches(text);
+    }
+    return matches.get(new MatchKey(a.string(0), text));
+  }
 
   static void register(BuiltinTable.Builder t) {
     CompiledCache<String, GoRegex> regexes = new CompiledCache<>(CACHE_SIZE, GoRegex::compile);
     CompiledCache<TemplateKey, GoRegex> templates =
         new CompiledCache<>(CACHE_SIZE, k -> compileTemplate(k.template(), k.start(), k.end()));
     Signature match = Signature.of(Type.BOOLEAN, Type.STRING, Type.STRING);
-    t.function("regex.match", match, (c, a) -> BooleanValue.of(regex(regexes, a, 0).matches(a.string(1))));
-    t.function("re_match", match, (c, a) -> BooleanValue.of(regex(regexes, a, 0).matches(a.string(1))));
+    // Logs repeat the same few values (addresses, ARNs, keys) under the same patterns: a match is
+    // remembered for its pattern and text, which costs far less than running RE2 again.
+    CompiledCache<MatchKey, Boolean> matches = new CompiledCache<>(MATCH_CACHE_SIZE,
+        k -> regexes.get(k.pattern()).matches(k.text()));
+    t.function("regex.match", match, (c, a) -> BooleanValue.of(match(regexes, matches, a)));
+    t.function("re_match", match, (c, a) -> BooleanValue.of(match(regexes, matches, a)));
     t.function("regex.is_valid", Signature.of(Type.BOOLEAN, Type.STRING), (c, a) -> {
       if (!(a.get(0) instanceof StringValue s)) {
         return BooleanValue.FALSE;

@@ -61,7 +61,7 @@ final class SerializationBuiltins {
     t.function("yaml.marshal", Signature.of(Type.STRING, Type.ANY), (c, a) -> StringValue.of(GoYaml.marshal(a.get(0))));
     t.function("yaml.unmarshal", Signature.of(Type.ANY, Type.STRING), (c, a) -> {
       try {
-        return parseYaml(a.string(0));
+        return YamlDocument.parse(a.string(0));
       } catch (IllegalArgumentException e) {
         throw a.error(e.getMessage());
       }
@@ -71,8 +71,7 @@ final class SerializationBuiltins {
         return BooleanValue.FALSE;
       }
       try {
-        parseYaml(s.value());
-        return BooleanValue.TRUE;
+        return BooleanValue.of(YamlDocument.valid(s.value()));
       } catch (IllegalArgumentException e) {
         return BooleanValue.FALSE;
       }

@@ -8,4 +8,9 @@ import java.util.List;
  * (for OPA's per-expression results), the source text of each expression, and the variables
  * whose bindings are reported (in order of appearance, wildcards and generated vars excluded).
  */
-public record CompiledQuery(Body body, int[] originalIndex, List<String> texts, List<String> resultVars) {}
+public record CompiledQuery(Body body, int[] originalIndex, List<String> texts, List<String> resultVars, boolean deep) {
+  /** {@code deep}: nested or long enough to need a large stack ({@link io.tripline.rego.ast.StackWeight}). */
+  public CompiledQuery(Body body, int[] originalIndex, List<String> texts, List<String> resultVars) {
+    this(body, originalIndex, texts, resultVars, io.tripline.rego.ast.StackWeight.body(body) > io.tripline.rego.ast.StackWeight.DEEP);
+  }
+}

@@ -4,6 +4,7 @@ import io.tripline.rego.ast.Body;
 import io.tripline.rego.ast.ElseClause;
 import io.tripline.rego.ast.Import;
 import io.tripline.rego.ast.Literal;
+import io.tripline.rego.ast.Location;
 import io.tripline.rego.ast.Module;
 import io.tripline.rego.ast.RegoVersion;
 import io.tripline.rego.ast.Rule;
@@ -52,7 +53,14 @@ public final class Compiler {
     c.throwIfErrors();
     int[] original = new int[ordered.literals().size()];
     for (int i = 0; i < original.length; i++) {
-      original[i] = resolved.literals().indexOf(findSource(resolved, ordered.literals().get(i)));
+      Location at = findSource(resolved, ordered.literals().get(i)).location();
+      original[i] = -1; // an eager binding the compiler added: no expression of the result
+      for (int j = 0; j < query.literals().size(); j++) {
+        if (query.literals().get(j).location().equals(at)) {
+          original[i] = j;
+          break;
+        }
+      }
     }
     List<String> vars = new ArrayList<>();
     for (String v : VarAnalysis.allVars(query)) {

@@ -73,8 +73,21 @@ final class Resolver {
   Body resolveQuery(Body b) {
     Scope scope = new Scope(null);
     declareBody(b, scope, true);
-    // a query's own literals stay one for one (each is an expression of the result)
-    return body(b, scope, false);
+    // a query's own literals stay one for one (each is an expression of the result); the eager
+    // bindings OPA's query compiler adds (with values that read variables, negated call arguments)
+    // come before their literal, located at the term they bind, and are no expression of the result
+    Body plain = body(b, scope, false);
+    List<Literal> out = new ArrayList<>();
+    for (Literal l : plain.literals()) {
+      List<Literal> rewritten = eagerTerms.rewrite(l);
+      for (int i = 0; i < rewritten.size() - 1; i++) {
+        Literal helper = rewritten.get(i);
+        Location at = helper.expr() instanceof Expr.Unify u ? u.right().location() : helper.location();
+        out.add(new Literal(helper.negated(), helper.expr(), helper.withs(), at));
+      }
+      out.add(rewritten.get(rewritten.size() - 1));
+    }
+    return new Body(out, plain.location());
   }
 
   /** Defines the body's own variables in scope: declared ones and every non-global name. */

@@ -2,6 +2,7 @@ package io.tripline.rego.compiler;
 
 import io.tripline.rego.ast.RuleKind;
 import io.tripline.rego.builtins.Navigation;
+import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An index over a list of rules by the {@link IndexCondition}s on input fields their bodies
@@ -26,16 +28,23 @@ public final class RuleIndex {
     this.paths = paths;
   }
 
-  /** One indexed input path: for each constant, the rules it lets through, and the rules that do not test the path. */
-  private record PathIndex(List<Value> path, Map<Value, long[]> byValue, long[] unconstrained) {}
+  /**
+   * One indexed input path: for each constant, the rules it lets through; the rules that need
+   * the field defined and not false; and the rules that do not test the path.
+   */
+  private record PathIndex(List<Value> path, Map<Value, long[]> byValue, long[] defined, long[] unconstrained) {}
 
-  /** The index of rules (in this order), or null when no rule has an indexable condition. */
-  public static RuleIndex build(List<CompiledRule> rules) {
+  /**
+   * The index of rules (in this order), or null when no rule has an indexable condition.
+   * {@code nodes} finds the rule node of a full name ({@code data.a.f}), so conditions inside
+   * called functions and constant collections count; null reads each body alone.
+   */
+  public static RuleIndex build(List<CompiledRule> rules, Function<String, RuleNode> nodes) {
     int words = words(rules.size());
     Map<List<Value>, PathBuilder> byPath = new LinkedHashMap<>();
     List<List<IndexCondition>> conditions = new ArrayList<>();
     for (CompiledRule r : rules) {
-      List<IndexCondition> cs = indexable(r) ? IndexCondition.of(r.rule()) : List.of();
+      List<IndexCondition> cs = indexable(r) ? IndexCondition.of(r.rule(), nodes) : List.of();
       conditions.add(cs);
       for (IndexCondition c : cs) {
         byPath.computeIfAbsent(c.path(), p -> new PathBuilder(words));
@@ -45,15 +54,18 @@ public final class RuleIndex {
       return null;
     }
     for (int i = 0; i < rules.size(); i++) {
-      Map<List<Value>, Set<Value>> mine = new HashMap<>();
+      Map<List<Value>, IndexCondition> mine = new HashMap<>();
       for (IndexCondition c : conditions.get(i)) {
-        mine.put(c.path(), c.values());
+        mine.put(c.path(), c);
       }
       for (Map.Entry<List<Value>, PathBuilder> e : byPath.entrySet()) {
-        Set<Value> allowed = mine.get(e.getKey());
-        if (allowed == null) {
+        IndexCondition c = mine.get(e.getKey());
+        if (c == null) {
           set(e.getValue().unconstrained, i);
+        } else if (c.definedOnly()) {
+          set(e.getValue().defined, i);
         } else {
+          Set<Value> allowed = c.values();
           for (Value v : allowed) {
             set(e.getValue().byValue.computeIfAbsent(v, k -> new long[words]), i);
           }
@@ -61,7 +73,7 @@ public final class RuleIndex {
       }
     }
     List<PathIndex> paths = new ArrayList<>();
-    byPath.forEach((p, b) -> paths.add(new PathIndex(p, Map.copyOf(b.byValue), b.unconstrained)));
+    byPath.forEach((p, b) -> paths.add(new PathIndex(p, Map.copyOf(b.byValue), b.defined, b.unconstrained)));
     return new RuleIndex(rules.size(), List.copyOf(paths));
   }
 
@@ -71,9 +83,11 @@ public final class RuleIndex {
 
   private static final class PathBuilder {
     final Map<Value, long[]> byValue = new HashMap<>();
+    final long[] defined;
     final long[] unconstrained;
 
     PathBuilder(int words) {
+      defined = new long[words];
       unconstrained = new long[words];
     }
   }
@@ -98,9 +112,10 @@ public final class RuleIndex {
       Value v = at(input, p.path());
       long[] match = v == null ? null : p.byValue().get(v);
       long[] free = p.unconstrained();
+      long[] defined = v == null || v == BooleanValue.FALSE ? null : p.defined();
       boolean any = false;
       for (int w = 0; w < out.length; w++) {
-        out[w] &= free[w] | (match == null ? 0 : match[w]);
+        out[w] &= free[w] | (match == null ? 0 : match[w]) | (defined == null ? 0 : defined[w]);
         any |= out[w] != 0;
       }
       if (!any) {

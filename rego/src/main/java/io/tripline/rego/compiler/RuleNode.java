@@ -18,6 +18,8 @@ public final class RuleNode {
   private final List<CompiledRule> rules = new ArrayList<>();
   private final List<CompiledRule> defaults = new ArrayList<>();
   private RuleIndex index;
+  private RuleIndex fastIndex;
+  private String fullName;
 
   RuleNode(List<String> path) {
     this.path = List.copyOf(path);
@@ -28,7 +30,12 @@ public final class RuleNode {
   }
 
   public String fullName() {
-    return path.isEmpty() ? "data" : "data." + String.join(".", path);
+    String n = fullName;
+    if (n == null) {
+      n = path.isEmpty() ? "data" : "data." + String.join(".", path);
+      fullName = n;
+    }
+    return n;
   }
 
   public RuleNode child(String key) {
@@ -52,15 +59,48 @@ public final class RuleNode {
     return Collections.unmodifiableList(rules);
   }
 
-  /** The index of {@link #rules()} by their input conditions, or null when none is indexable. */
+  /**
+   * The index of {@link #rules()} by the input conditions OPA's index reads, or null when none is
+   * indexable: used when a tracer watches, so traces and coverage match OPA's.
+   */
   public RuleIndex index() {
     return index;
   }
 
+  /**
+   * The index of {@link #rules()} by every input condition their bodies imply, also inside called
+   * functions and constant collections and by fields that must be defined; null when none is.
+   * Used whenever nothing watches the evaluation: it only skips rules that cannot hold.
+   */
+  public RuleIndex fastIndex() {
+    return fastIndex;
+  }
+
   /** Builds the rule indexes of this node and every node below it, once the tree is complete. */
   void buildIndexes() {
-    index = rules.isEmpty() ? null : RuleIndex.build(rules);
-    children.values().forEach(RuleNode::buildIndexes);
+    buildIndexes(this::find);
+  }
+
+  private void buildIndexes(java.util.function.Function<String, RuleNode> nodes) {
+    index = rules.isEmpty() ? null : RuleIndex.build(rules, null);
+    fastIndex = rules.isEmpty() ? null : RuleIndex.build(rules, nodes);
+    children.values().forEach(c -> c.buildIndexes(nodes));
+  }
+
+  /** The node at a full name below this (root) node, {@code data.a.b}; null when there is none. */
+  public RuleNode find(String fullName) {
+    if (!fullName.startsWith("data.")) {
+      return fullName.equals("data") ? this : null;
+    }
+    RuleNode n = this;
+    int from = 5;
+    while (n != null && from <= fullName.length()) {
+      int dot = fullName.indexOf('.', from);
+      int end = dot < 0 ? fullName.length() : dot;
+      n = n.child(fullName.substring(from, end));
+      from = end + 1;
+    }
+    return n;
   }
 
   /** The default rule, or null. */
@@ -74,6 +114,7 @@ public final class RuleNode {
 
   void clearRules() {
     index = null;
+    fastIndex = null;
     rules.clear();
     defaults.clear();
   }

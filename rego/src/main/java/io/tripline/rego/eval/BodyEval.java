@@ -27,6 +27,9 @@ final class BodyEval {
 
   /** As {@link #eval(List, int, Bindings, Next)}, recording each literal's value in {@code values}. */
   boolean eval(List<Literal> lits, int i, Bindings b, Value[] values, Next k) {
+    if (ev.limited && !lits.isEmpty()) {
+      ev.tick(lits.get(Math.min(i, lits.size() - 1)).location());
+    }
     if (i == lits.size()) {
       return k.run();
     }

@@ -107,21 +107,33 @@ final class CallEval {
     if (builtin == null) {
       throw new EvalException("eval_type_error", "undefined function " + name, c.location());
     }
+    boolean[] inContinuation = {false};
     try {
       boolean[] cont = {true};
       builtin.each(ev, Arrays.asList(args), v -> {
+        inContinuation[0] = true; // stays set if the rest of the body throws: not this builtin's error
         cont[0] = k.accept(v);
+        inContinuation[0] = false;
         return cont[0];
       });
       return cont[0];
     } catch (BuiltinException e) {
+      if (inContinuation[0]) {
+        throw e;
+      }
       if (ev.strict) {
         throw new EvalException(e.code(), e.getMessage(), c.location());
       }
       return true;
-    } catch (ArithmeticException e) {
+    } catch (ArithmeticException | IllegalArgumentException | java.time.DateTimeException
+        | IndexOutOfBoundsException | UnsupportedOperationException e) {
+      // a Java library refusing an operand (a malformed number, an out-of-range date) is the builtin's error
+      if (inContinuation[0]) {
+        throw e;
+      }
       if (ev.strict) {
-        throw new EvalException("eval_builtin_error", name + ": " + e.getMessage(), c.location());
+        String why = e.getMessage() == null ? "invalid operand" : e.getMessage();
+        throw new EvalException("eval_builtin_error", name + ": " + why, c.location());
       }
       return true;
     }

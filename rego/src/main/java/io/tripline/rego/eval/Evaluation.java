@@ -45,6 +45,13 @@ public final class Evaluation implements BuiltinContext {
   final CallEval calls;
   final IndexLookup index;
   private boolean allowNet;
+  /** Whether a deadline or cancellation applies: then {@link #tick} checks every 256 steps. */
+  boolean limited;
+  private long deadline;
+  private String limitText;
+  private Cancellation cancellation;
+  private int steps;
+  private io.tripline.rego.ast.Location lastAt = io.tripline.rego.ast.Location.NONE;
 
   public Evaluation(RuleNode root, BuiltinTable builtins, Value input, Value data, boolean strict,
       Consumer<String> printHook) {
@@ -92,6 +99,44 @@ public final class Evaluation implements BuiltinContext {
     return this;
   }
 
+  /**
+   * Stops this evaluation with {@code eval_cancel_error} once {@code System.nanoTime()} passes
+   * {@code deadlineNanos} (0: no deadline; {@code what} names the limit in the message) or
+   * {@code cancel} is cancelled (null: never).
+   */
+  public Evaluation limits(long deadlineNanos, String what, Cancellation cancel) {
+    this.deadline = deadlineNanos;
+    this.limitText = what;
+    this.cancellation = cancel;
+    this.limited = deadlineNanos != 0 || cancel != null;
+    this.steps = 0;
+    return this;
+  }
+
+  /** One evaluation step at {@code at}; checks the limits every 256 steps. Call only when {@link #limited}. */
+  void tick(io.tripline.rego.ast.Location at) {
+    if ((++steps & 255) == 0) {
+      lastAt = at;
+      checkLimits();
+    }
+  }
+
+  private void checkLimits() {
+    if (cancellation != null && cancellation.cancelled()) {
+      throw new EvalException("eval_cancel_error", "caller cancelled query execution", lastAt);
+    }
+    if (deadline != 0 && System.nanoTime() - deadline > 0) {
+      throw new EvalException("eval_cancel_error", "context deadline exceeded (" + limitText + ")", lastAt);
+    }
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (limited) {
+      checkLimits();
+    }
+  }
+
   @Override
   public boolean allowNet() {
     return allowNet;
@@ -103,9 +148,11 @@ public final class Evaluation implements BuiltinContext {
     Bindings b = new Bindings();
     Value[] values = new Value[q.body().literals().size()];
     bodies.eval(q.body().literals(), 0, b, values, () -> {
-      Value[] ordered = new Value[values.length];
+      Value[] ordered = new Value[q.texts().size()];
       for (int i = 0; i < values.length; i++) {
-        ordered[q.originalIndex()[i]] = values[i];
+        if (q.originalIndex()[i] >= 0) {
+          ordered[q.originalIndex()[i]] = values[i];
+        }
       }
       Map<String, Value> bound = new LinkedHashMap<>();
       for (String v : q.resultVars()) {

@@ -34,8 +34,8 @@ final class IndexLookup {
 
   List<CompiledRule> rules(RuleNode node) {
     List<CompiledRule> all = node.rules();
-    RuleIndex index = node.index();
-    if (!enabled || index == null || !ev.scope.mocks.isEmpty()) {
+    RuleIndex index = ev.tracer == null ? node.fastIndex() : node.index();
+    if (!enabled || index == null || !ev.scope.mocks.isEmpty() || !ev.scope.dataOverrides.isEmpty()) {
       return all;
     }
     if (ev.scope == preselectedScope) {

@@ -288,6 +288,16 @@ final class RuleEval {
   }
 
   private Value evaluateCall(RuleNode node, List<Value> args, Location at) {
+    // rules the function's body reads are nested documents, as rules read by rules are
+    depth++;
+    try {
+      return evaluateCallHere(node, args, at);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value evaluateCallHere(RuleNode node, List<Value> args, Location at) {
     Value[] result = {null};
     for (CompiledRule r : node.rules()) {
       Bindings b = new Bindings();

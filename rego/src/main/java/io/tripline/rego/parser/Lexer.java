@@ -218,6 +218,9 @@ final class Lexer {
 
   /** Decodes the escape whose letter is at pos into sb. */
   private void escapeInto(StringBuilder sb, Location at) {
+    if (pos >= src.length()) {
+      throw new ParseException(at, "non-terminated string");
+    }
     char e = src.charAt(pos++);
     switch (e) {
       case '"' -> sb.append('"');
@@ -229,14 +232,26 @@ final class Lexer {
       case 'r' -> sb.append('\r');
       case 't' -> sb.append('\t');
       case 'u' -> {
-        if (pos + 4 > src.length()) {
-          throw new ParseException(at, "illegal escape sequence");
+        int code = 0;
+        for (int i = 0; i < 4; i++) {
+          int d = pos + i < src.length() ? Character.digit(src.charAt(pos + i), 16) : -1;
+          if (d < 0) {
+            throw new ParseException(escapeAt(), "illegal escape sequence \\u"
+                + src.substring(pos, Math.min(src.length(), pos + 4)).replaceAll("[\\r\\n\"].*", "")
+                + ": \\u needs four hexadecimal digits");
+          }
+          code = code * 16 + d;
         }
-        sb.append((char) Integer.parseInt(src.substring(pos, pos + 4), 16));
+        sb.append((char) code);
         pos += 4;
       }
-      default -> throw new ParseException(at, "illegal escape sequence \\" + e);
+      default -> throw new ParseException(escapeAt(), "illegal escape sequence \\" + e);
     }
+  }
+
+  /** Where the escape whose letter was just read starts (its backslash). */
+  private Location escapeAt() {
+    return new Location(file, line, pos - 2 - lineStart + 1);
   }
 
   private String string(Location at) {

@@ -8,6 +8,17 @@ import java.util.List;
 
 /** Entry points: parse a module, a query, or a single term (like OPA's input_term). */
 public final class RegoParser {
+  /**
+   * The deepest nesting a term may have (brackets, parentheses, braces, unary minus, and the
+   * length of an operator chain such as {@code 1 + 1 + ...}); deeper input is a parse error at
+   * the place it goes past the limit. Parsing, compiling and evaluating run on a large stack
+   * ({@link io.tripline.rego.DeepStack}) so that this depth always fits.
+   */
+  public static final int MAX_DEPTH = 20_000;
+
+  /** The most expressions one body (rule, query, comprehension, {@code every}) may have. */
+  public static final int MAX_BODY = 1_000;
+
   private RegoParser() {}
 
   /** Parses a v1 module; throws {@link ParseException} with file:line:col. */

@@ -27,6 +27,8 @@ class TermParser extends TokenCursor {
   static final Set<String> FUTURE_KEYWORDS = Set.of("if", "contains", "in", "every");
 
   private int wildcards;
+  /** Nesting of the term being parsed: brackets, parentheses, braces, unary minus and operator chains. */
+  private int depth;
   /** Future keywords that are plain identifiers here (v0 modules until imported). */
   protected final Set<String> identifierKeywords = new HashSet<>();
 
@@ -50,6 +52,10 @@ class TermParser extends TokenCursor {
       }
       if (isCloser(closers)) {
         break;
+      }
+      if (lits.size() == RegoParser.MAX_BODY) {
+        throw new ParseException(peek().location(), "body too long: more than " + RegoParser.MAX_BODY
+            + " expressions; split it into helper rules or functions");
       }
       lits.add(literal());
       if (accept(";")) {
@@ -179,57 +185,72 @@ class TermParser extends TokenCursor {
         pos = save;
       }
     }
+    int d = depth;
     while ((flags & NO_IN) == 0 && atWord("in") && !peek().newlineBefore()) {
-      next();
+      deeper(next().location());
       Term rhs = relation(flags);
       lhs = call("internal.member_2", lhs.location(), lhs, rhs);
     }
+    depth = d;
     return lhs;
   }
 
   private Term relation(int flags) {
+    int d = depth;
     Term lhs = or(flags);
     while (peek().kind() == Token.Kind.PUNCT && RELATIONS.containsKey(peek().text()) && !peek().newlineBefore()) {
+      deeper(peek().location());
       String op = RELATIONS.get(next().text());
       lhs = call(op, lhs.location(), lhs, or(flags));
     }
+    depth = d;
     return lhs;
   }
 
   private Term or(int flags) {
+    int d = depth;
     Term lhs = and(flags);
     while ((flags & NO_PIPE) == 0 && at("|") && !peek().newlineBefore()) {
-      next();
+      deeper(next().location());
       lhs = call("or", lhs.location(), lhs, and(flags));
     }
+    depth = d;
     return lhs;
   }
 
   private Term and(int flags) {
+    int d = depth;
     Term lhs = arith();
     while (at("&") && !peek().newlineBefore()) {
-      next();
+      deeper(next().location());
       lhs = call("and", lhs.location(), lhs, arith());
     }
+    depth = d;
     return lhs;
   }
 
   private Term arith() {
+    int d = depth;
     Term lhs = factor();
     while ((at("+") || at("-")) && !peek().newlineBefore()) {
+      deeper(peek().location());
       String op = next().text().equals("+") ? "plus" : "minus";
       lhs = call(op, lhs.location(), lhs, factor());
     }
+    depth = d;
     return lhs;
   }
 
   private Term factor() {
+    int d = depth;
     Term lhs = unary();
     while ((at("*") || at("/") || at("%")) && !peek().newlineBefore()) {
+      deeper(peek().location());
       String t = next().text();
       String op = t.equals("*") ? "mul" : t.equals("/") ? "div" : "rem";
       lhs = call(op, lhs.location(), lhs, unary());
     }
+    depth = d;
     return lhs;
   }
 
@@ -239,7 +260,9 @@ class TermParser extends TokenCursor {
       if (peek().kind() == Token.Kind.NUMBER && !peek().newlineBefore()) {
         return new Term.Scalar(NumberValue.parse("-" + next().text()), at);
       }
+      deeper(at);
       Term operand = unary();
+      depth--;
       return call("minus", at, new Term.Scalar(NumberValue.ZERO, at), operand);
     }
     return postfix();
@@ -256,11 +279,13 @@ class TermParser extends TokenCursor {
         Token name = next();
         path.add(new Term.Scalar(StringValue.of(name.text()), name.location()));
       } else if (at("[") && !peek().newlineBefore()) {
-        next();
+        deeper(next().location());
         path.add(term(0));
+        depth--;
         expect("]");
       } else if (at("(") && !peek().newlineBefore() && isCallable(head, path)) {
         Location at = next().location();
+        deeper(at);
         List<Term> args = new ArrayList<>();
         while (!at(")")) {
           args.add(term(0));
@@ -268,6 +293,7 @@ class TermParser extends TokenCursor {
             break;
           }
         }
+        depth--;
         expect(")");
         Term.Ref op = head instanceof Term.Ref r ? r : new Term.Ref(head, List.copyOf(path), head.location());
         if (!path.isEmpty() && head instanceof Term.Var) {
@@ -349,19 +375,20 @@ class TermParser extends TokenCursor {
         return new Term.Var(w, at);
       }
       case PUNCT -> {
+        if (!t.is("(") && !t.is("[") && !t.is("{")) {
+          throw unexpected();
+        }
+        deeper(at);
+        Term inner;
         if (t.is("(")) {
           next();
-          Term inner = term(TUPLE);
+          inner = term(TUPLE);
           expect(")");
-          return inner;
+        } else {
+          inner = t.is("[") ? arrayOrComprehension() : braces();
         }
-        if (t.is("[")) {
-          return arrayOrComprehension();
-        }
-        if (t.is("{")) {
-          return braces();
-        }
-        throw unexpected();
+        depth--;
+        return inner;
       }
       default -> throw unexpected();
     }
@@ -382,6 +409,7 @@ class TermParser extends TokenCursor {
       Lexer lexer = new Lexer(p.location().file(), p.expression(), p.location().line(), p.location().col());
       TermParser sub = new TermParser(lexer.tokenize());
       sub.wildcards = wildcards;
+      sub.depth = depth;
       Term expr = sub.term(0);
       if (sub.peek().kind() != Token.Kind.EOF) {
         throw sub.unexpected();
@@ -458,6 +486,14 @@ class TermParser extends TokenCursor {
     }
     expect("}");
     return new Term.SetTerm(items, at);
+  }
+
+  /** One level deeper at {@code at}; past {@link RegoParser#MAX_DEPTH} a located error. */
+  private void deeper(Location at) {
+    if (++depth > RegoParser.MAX_DEPTH) {
+      throw new ParseException(at, "term nested too deeply: more than " + RegoParser.MAX_DEPTH
+          + " levels of brackets, parentheses or operators; split it with intermediate variables");
+    }
   }
 
   static Term.Call call(String name, Location at, Term... args) {

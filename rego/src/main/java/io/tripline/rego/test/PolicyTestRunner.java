@@ -49,7 +49,8 @@ public final class PolicyTestRunner {
     List<Module> modules = new ArrayList<>();
     try {
       for (Map.Entry<String, String> m : sources.modules().entrySet()) {
-        modules.add(RegoParser.parseModule(m.getKey(), m.getValue(), sources.regoVersion(m.getKey())));
+        modules.add(io.tripline.rego.DeepStack.call(
+            () -> RegoParser.parseModule(m.getKey(), m.getValue(), sources.regoVersion(m.getKey()))));
       }
     } catch (ParseException e) {
       Rego.compile(sources); // reports every parse error as the engine does
@@ -103,7 +104,8 @@ public final class PolicyTestRunner {
   private TestResult runOne(PreparedPolicy policy, Module m, String pkg, Rule r, ParameterizedTest pt,
       CoverageTracer tracer) {
     List<String> output = new ArrayList<>();
-    EvalOptions eo = EvalOptions.DEFAULT.strict(options.strictBuiltinErrors()).print(output::add).trace(tracer);
+    EvalOptions eo = EvalOptions.DEFAULT.strict(options.strictBuiltinErrors()).print(output::add).trace(tracer)
+        .timeout(options.timeout());
     String query = query(m.packageSegments(), r.name());
     long start = System.nanoTime();
     TestOutcome outcome;

@@ -7,6 +7,7 @@ import io.tripline.core.detect.TechniqueAliases;
 import io.tripline.core.record.CloudTrailRecord;
 import io.tripline.simulator.RecordOrigin;
 import io.tripline.simulator.SimulationResult;
+import io.tripline.simulator.StepAccess;
 import io.tripline.simulator.StepReport;
 import io.tripline.simulator.scenario.Expectation;
 import io.tripline.simulator.scenario.Scenario;
@@ -71,19 +72,22 @@ final class CoverageJoin {
       String notLogged = st.recorded() == 0 ? reason(st) : "";
       Expectation ex = st.expect() == null ? Expectation.NONE : st.expect();
       List<ExpectationResult> mine = new ArrayList<>();
+      // In an IAM-aware replay a step the policies denied is judged on what happened: the denied attempts.
+      boolean overridden = st.access().map(StepAccess::overridden).orElse(false);
       for (String target : ex.fire()) {
         List<String> by = firedBy(hitRules, target);
-        mine.add(new ExpectationResult(s.id(), st.index(), label(st), "fire", target, !by.isEmpty(), by, notLogged));
+        mine.add(new ExpectationResult(s.id(), st.index(), label(st), "fire", target, !by.isEmpty(), by, notLogged, overridden));
       }
       for (String target : ex.notFire()) {
         List<String> by = firedBy(hitRules, target);
-        mine.add(new ExpectationResult(s.id(), st.index(), label(st), "notFire", target, by.isEmpty(), by, notLogged));
+        mine.add(new ExpectationResult(s.id(), st.index(), label(st), "notFire", target, by.isEmpty(), by, notLogged, overridden));
       }
       expectations.addAll(mine);
       String kind = ids.stream().map(byId::get).anyMatch(r -> r != null && r.managementEvent().orElse(true) == Boolean.FALSE)
           ? "data" : "management";
       steps.add(new StepResult(st.index(), label(st), st.call(), st.eventName(), st.actor(), st.outcome(), kind, st.first(),
-          st.calls(), st.recorded(), st.notLoggedBecause(), ex, List.copyOf(ids), List.copyOf(hits), stepStatus(mine, notLogged)));
+          st.calls(), st.recorded(), st.notLoggedBecause(), ex, List.copyOf(ids), List.copyOf(hits), stepStatus(mine, notLogged),
+          st.access()));
     }
     Expectation whole = s.expect() == null ? Expectation.NONE : s.expect();
     List<RuleInfo> all = findings.stream().map(Finding::rule).toList();
@@ -149,7 +153,7 @@ final class CoverageJoin {
   }
 
   CoverageReport report(List<ScenarioResult> scenarios, List<Finding> falsePositives,
-      List<CoverageReport.Baseline.Profile> profiles, long baselineRecords, long simulated, Duration elapsed) {
+      List<CoverageReport.Baseline.Profile> profiles, long baselineRecords, long simulated, Duration elapsed, String accessSource) {
     // Rules.
     Map<String, Integer> tp = new HashMap<>();
     Map<String, Set<String>> firedIn = new HashMap<>();
@@ -229,6 +233,6 @@ final class CoverageJoin {
         .thenComparing(CoverageReport.BreakdownRow::eventKind));
     return new CoverageReport(List.copyOf(scenarios), List.copyOf(rules), List.copyOf(techniques), List.copyOf(breakdown),
         new CoverageReport.Baseline(List.copyOf(profiles), baselineRecords, falsePositives.size(), List.copyOf(falsePositives)),
-        expected, stepsCaught, notLogged, simulated, aliases.currentVersion(), elapsed);
+        expected, stepsCaught, notLogged, simulated, aliases.currentVersion(), elapsed, accessSource);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
  * The result of a coverage run: per scenario and step, per rule, per technique, the breakdown by
  * technique × outcome × event kind, and the baseline. {@code stepsCaught / stepsExpected} is the
  * step coverage that {@code --fail-under} checks (steps with a fire expectation that were logged).
+ * {@code accessSource} names the account data of an IAM-aware replay (null otherwise).
  */
 public record CoverageReport(
     List<ScenarioResult> scenarios,
@@ -19,7 +20,44 @@ public record CoverageReport(
     int stepsNotLogged,
     long recordsSimulated,
     String attackVersion,
-    Duration elapsed) {
+    Duration elapsed,
+    String accessSource) {
+
+  /** Whether the steps were decided against an account's policies (IAM-aware replay). */
+  public boolean iamAware() {
+    return accessSource != null;
+  }
+
+  /**
+   * An IAM-aware replay in numbers: steps by verdict, and the denied steps on whose attempts a rule
+   * fired ({@code deniedDetected}). Zeros when not IAM-aware.
+   */
+  public record AccessSummary(int allowed, int denied, int mixed, int noPermissionNeeded, int notDecided, int deniedDetected,
+      int overridden) {}
+
+  public AccessSummary accessSummary() {
+    int[] n = new int[7];
+    for (ScenarioResult s : scenarios) {
+      for (StepResult st : s.steps()) {
+        st.access().ifPresent(a -> {
+          switch (a.verdict()) {
+            case "allowed" -> n[0]++;
+            case "denied" -> n[1]++;
+            case "mixed" -> n[2]++;
+            case "no-permission-needed" -> n[3]++;
+            default -> n[4]++;
+          }
+          if (a.denied() && !st.hits().isEmpty()) {
+            n[5]++;
+          }
+          if (a.overridden()) {
+            n[6]++;
+          }
+        });
+      }
+    }
+    return new AccessSummary(n[0], n[1], n[2], n[3], n[4], n[5], n[6]);
+  }
 
   /** Baseline records per profile and the findings on them (all false positives). */
   public record Baseline(List<Profile> profiles, long records, int falsePositives, List<io.tripline.core.detect.Finding> findings) {

@@ -32,6 +32,8 @@ final class CallScope implements TemplateScope {
   JsonNode targetTrail;
   /** Which policy type refused a denied call: identity, scp, rcp, resource, boundary or session. */
   String deniedBy = "identity";
+  /** For a call the replay's policies denied: whether a Deny statement did (null: scripted, the type's usual wording). */
+  Boolean explicitDeny;
   /** The denied message's resource, evaluated only when a message needs it. */
   Template resourceArn;
 
@@ -66,7 +68,7 @@ final class CallScope implements TemplateScope {
         yield a == null ? null : TemplateScope.walk(a.variables(), java.util.Arrays.copyOfRange(rest, 1, rest.length));
       }
       case "world" -> TemplateScope.walk(world, rest);
-      case "denial" -> rest.length == 1 ? Template.NODES.textNode(Denials.context(deniedBy, rest[0] + ":" + action)) : null;
+      case "denial" -> rest.length == 1 ? Template.NODES.textNode(Denials.context(deniedBy, rest[0] + ":" + action, explicitDeny)) : null;
       case "trail" -> TemplateScope.walk(world.get("trail"), rest);
       case "trails" -> TemplateScope.walk(world.get("trails"), rest);
       case "target" -> rest.length > 0 && rest[0].equals("trail")

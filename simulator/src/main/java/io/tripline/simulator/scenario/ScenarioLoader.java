@@ -2,6 +2,8 @@ package io.tripline.simulator.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tripline.core.text.LocatedTextException;
+import io.tripline.core.text.Utf8;
 import io.tripline.simulator.catalog.ApiCatalog;
 import io.tripline.simulator.source.Diagnostic;
 import io.tripline.simulator.source.LocatedTree;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,23 +38,43 @@ public final class ScenarioLoader {
   private final YamlReader yaml = new YamlReader();
   private final SchemaCheck schema = new SchemaCheck();
   private final ClassLoader classLoader;
+  private final boolean includeOutside;
 
   public ScenarioLoader(ApiCatalog catalog) {
     this(catalog, ScenarioLoader.class.getClassLoader());
   }
 
   public ScenarioLoader(ApiCatalog catalog, ClassLoader classLoader) {
+    this(catalog, classLoader, false);
+  }
+
+  private ScenarioLoader(ApiCatalog catalog, ClassLoader classLoader, boolean includeOutside) {
     this.catalog = catalog;
     this.classLoader = classLoader;
+    this.includeOutside = includeOutside;
+  }
+
+  /**
+   * This loader, letting {@code include} name any file ({@code ..}, absolute paths, links out of the
+   * library) when {@code allow} is true ({@code --allow-include-outside}). By default an include
+   * resolves only inside the scenario library: the including script's directory and the
+   * {@code fragments/} directory beside it, or the bundled fragments.
+   */
+  public ScenarioLoader allowIncludeOutside(boolean allow) {
+    return new ScenarioLoader(catalog, classLoader, allow);
   }
 
   public LoadResult load(Path file) {
     String name = file.toString();
+    String text;
     try {
-      return load(name, Files.readString(file), file.toAbsolutePath().getParent());
+      text = Utf8.read(file);
+    } catch (LocatedTextException e) {
+      return new LoadResult(name, LoadResult.Kind.UNKNOWN, List.of(), List.of(), List.of(new Diagnostic(name, e.line(), e.column(), e.problem())));
     } catch (IOException e) {
       return new LoadResult(name, LoadResult.Kind.UNKNOWN, List.of(), List.of(), List.of(new Diagnostic(name, 0, 0, "cannot read: " + e.getMessage())));
     }
+    return load(name, text, file.toAbsolutePath().getParent());
   }
 
   /** Loads text that came from {@code name}; includes resolve beside {@code dir} (may be null) or on the classpath. */
@@ -140,11 +163,31 @@ public final class ScenarioLoader {
 
   private Optional<LocatedTree> fragment(String ref, Path dir, SourceLocation where, List<Diagnostic> problems) {
     String fileName = ref.endsWith(".yaml") || ref.endsWith(".yml") ? ref : ref + ".yaml";
+    String shown = shown(ref);
+    String confined = includeOutside ? null : confinementProblem(ref);
+    if (confined != null) {
+      problems.add(Diagnostic.at(where, "include '" + shown + "' " + confined));
+      return Optional.empty();
+    }
     try {
-      if (dir != null) {
-        for (Path candidate : List.of(dir.resolve(fileName), dir.resolve("fragments").resolve(fileName), dir.resolve("../fragments").resolve(fileName).normalize())) {
-          if (Files.isRegularFile(candidate)) {
-            return Optional.of(yaml.read(candidate.toString(), Files.readString(candidate)));
+      List<Path> candidates = new ArrayList<>();
+      if (includeOutside && Path.of(fileName).isAbsolute()) {
+        candidates.add(Path.of(fileName));
+      } else if (dir != null) {
+        candidates.addAll(List.of(dir.resolve(fileName), dir.resolve("fragments").resolve(fileName), dir.resolve("../fragments").resolve(fileName).normalize()));
+      }
+      for (Path candidate : candidates) {
+        if (Files.isRegularFile(candidate)) {
+          if (!includeOutside && !inside(candidate, dir)) {
+            problems.add(Diagnostic.at(where, "include '" + shown + "' leads outside the scenario library (through a symbolic link); "
+                + "pass --allow-include-outside to read it"));
+            return Optional.empty();
+          }
+          try {
+            return Optional.of(yaml.read(candidate.toString(), Utf8.read(candidate)));
+          } catch (LocatedTextException e) {
+            problems.add(new Diagnostic(candidate.toString(), e.line(), e.column(), e.problem()));
+            return Optional.empty();
           }
         }
       }
@@ -157,11 +200,55 @@ public final class ScenarioLoader {
     } catch (ScenarioException e) {
       problems.addAll(e.diagnostics());
       return Optional.empty();
+    } catch (InvalidPathException e) {
+      problems.add(Diagnostic.at(where, "include '" + shown + "' is not a valid file name (" + e.getReason() + ")"));
+      return Optional.empty();
     } catch (IOException e) {
-      problems.add(Diagnostic.at(where, "cannot read fragment '" + ref + "': " + e.getMessage()));
+      problems.add(Diagnostic.at(where, "cannot read fragment '" + shown + "': " + e.getMessage()));
       return Optional.empty();
     }
-    problems.add(Diagnostic.at(where, "no fragment '" + ref + "'; expected " + fileName + " beside the script, in fragments/, or bundled under " + CLASSPATH_ROOT + "fragments/"));
+    problems.add(Diagnostic.at(where, "no fragment '" + shown + "'; expected " + shown(fileName) + " beside the script, in fragments/, or bundled under " + CLASSPATH_ROOT + "fragments/"));
     return Optional.empty();
+  }
+
+  /** Why {@code ref} may not be an include inside the library (absolute, {@code ..}, odd characters), or null. */
+  private static String confinementProblem(String ref) {
+    for (int i = 0; i < ref.length(); i++) {
+      char c = ref.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\\') {
+        return "is not a valid include name (it contains " + (c == '\\' ? "a backslash" : String.format("the control character U+%04X", (int) c))
+            + "); name a fragment such as small-account or fragments/company";
+      }
+    }
+    if (ref.startsWith("/") || ref.matches("^[A-Za-z]:.*")) {
+      return "is an absolute path; includes resolve inside the scenario library: pass --allow-include-outside to read it";
+    }
+    for (String part : ref.split("/")) {
+      if (part.equals("..")) {
+        return "leaves the scenario library ('..'); pass --allow-include-outside to read it";
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code file}, links resolved, is in {@code dir} or the {@code fragments/} beside it. */
+  private static boolean inside(Path file, Path dir) throws IOException {
+    Path real = file.toRealPath();
+    Path base = dir.toRealPath();
+    if (real.startsWith(base)) {
+      return true;
+    }
+    Path fragments = dir.resolve("../fragments").normalize();
+    return Files.isDirectory(fragments) && real.startsWith(fragments.toRealPath());
+  }
+
+  /** The text with control characters made visible. */
+  private static String shown(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length() && i < 200; i++) {
+      char c = s.charAt(i);
+      b.append(c < 0x20 || c == 0x7f ? (c == 0 ? "\\0" : String.format("\\u%04x", (int) c)) : String.valueOf(c));
+    }
+    return s.length() > 200 ? b + "..." : b.toString();
   }
 }

@@ -12,7 +12,6 @@ import io.tripline.simulator.template.Template;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ final class ScenarioReader {
     if (r.has("start")) {
       Duration relative = Durations.parse(r.get("start"));
       if (relative != null) {
-        startOffset = relative;
+        startOffset = checked(relative, "start", "/start");
       } else {
         start = Optional.ofNullable(instant(r.get("start"), "/start"));
       }
@@ -62,9 +61,16 @@ final class ScenarioReader {
     for (int i = 0; i < stepNodes.size(); i++) {
       steps.add(step(stepNodes.get(i), i, LocatedTree.child("/steps", i), actors, start));
     }
-    return new Scenario(id, r.path("title").asText(), r.path("description").asText("").strip(), strings(r.path("mitre")),
+    Scenario scenario = new Scenario(id, r.path("title").asText(), r.path("description").asText("").strip(), strings(r.path("mitre")),
         strings(r.path("references")), r.path("detection").asText("").strip(), r.path("account").asText(DEFAULT_ACCOUNT), r.path("region").asText(DEFAULT_REGION),
         start, startOffset, actors, List.copyOf(steps), expectation(r.path("expect")), r.path("world").deepCopy(), tree.file());
+    if (start.isPresent() && problems.isEmpty()) {
+      String wrong = scenario.timeProblem(start.get());
+      if (wrong != null) {
+        problem("/start", wrong);
+      }
+    }
+    return scenario;
   }
 
   Map<String, Actor> actors(JsonNode node, String pointer) {
@@ -73,6 +79,10 @@ final class ScenarioReader {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode a = e.getValue();
       Actor.ActorType type = Actor.ActorType.valueOf(a.path("type").asText("IAMUser"));
+      if (a.has("sourceIp") && !SourceAddresses.valid(a.get("sourceIp").asText())) {
+        problem(LocatedTree.child(LocatedTree.child(pointer, e.getKey()), "sourceIp"), "'" + a.get("sourceIp").asText()
+            + "' is not an IP address; expected IPv4 (203.0.113.9), IPv6 (2001:db8::1) or an AWS service name (ec2.amazonaws.com)");
+      }
       String via = a.path("via").asText(type == Actor.ActorType.AWSService ? "sdk" : "cli");
       out.put(e.getKey(), new Actor(e.getKey(), type, a.path("userName").asText(null), a.path("roleName").asText(null),
           a.path("sessionName").asText(e.getKey()), a.path("issuerUserName").asText(null), a.path("service").asText(null),
@@ -99,7 +109,7 @@ final class ScenarioReader {
     if (s.has("at")) {
       Duration d = Durations.parse(s.get("at"));
       if (d != null) {
-        at = Optional.of(d);
+        at = Optional.of(checked(d, "at", pointer + "/at"));
       } else {
         Instant i = instant(s.get("at"), pointer + "/at");
         atInstant = Optional.ofNullable(i);
@@ -114,6 +124,11 @@ final class ScenarioReader {
     Optional<Duration> after = Optional.ofNullable(duration(s, "after", pointer));
     Duration jitter = Optional.ofNullable(duration(s, "jitter", pointer)).orElse(Duration.ZERO);
     Duration every = Optional.ofNullable(duration(s.path("repeat"), "every", pointer + "/repeat")).orElse(Duration.ofSeconds(1));
+    int count = s.path("repeat").path("count").asInt(1);
+    if (every.multipliedBy(Math.max(0, count - 1)).compareTo(Durations.MAX) > 0) {
+      problem(pointer + "/repeat", count + " repeats every " + every + " span more than " + Durations.MAX.toDays()
+          + " days (Tripline's limit for a duration in a script); repeat less often or fewer times");
+    }
     ObjectNode params = s.path("params").isObject() ? (ObjectNode) s.get("params").deepCopy() : Template.NODES.objectNode();
     checkVariables(params, pointer + "/params", actors);
     String outcome = s.path("outcome").asText("success");
@@ -174,14 +189,31 @@ final class ScenarioReader {
     Duration d = Durations.parse(parent.get(field));
     if (d == null) {
       problem(pointer + "/" + field, "'" + parent.get(field).asText() + "' is not a duration; expected e.g. 45s, 2m30s, 1h or PT5M");
+      return null;
+    }
+    return checked(d, field, pointer + "/" + field);
+  }
+
+  /** {@code d}, or zero after reporting it when negative or longer than {@link Durations#MAX}. */
+  private Duration checked(Duration d, String field, String pointer) {
+    String wrong = Durations.problem(d);
+    if (wrong != null) {
+      problem(pointer, "'" + field + ": " + tree.root().at(pointer).asText() + "' " + wrong);
+      return Duration.ZERO;
     }
     return d;
   }
 
   private Instant instant(JsonNode n, String pointer) {
     try {
-      return OffsetDateTime.parse(n.asText()).toInstant();
-    } catch (DateTimeParseException e) {
+      Instant t = OffsetDateTime.parse(n.asText()).toInstant();
+      String wrong = Scenario.outsideYears(t);
+      if (wrong != null) {
+        problem(pointer, "'" + n.asText() + "' " + wrong);
+        return null;
+      }
+      return t;
+    } catch (java.time.DateTimeException e) {
       problem(pointer, "'" + n.asText() + "' is not a time; expected ISO-8601 with an offset, e.g. 2024-03-14T16:15:10-05:00, or an offset like 30m10s");
       return null;
     }

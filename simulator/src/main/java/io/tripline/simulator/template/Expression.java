@@ -23,6 +23,10 @@ public record Expression(String source, List<Alternative> alternatives) {
   /** A generator with its argument parsed once: a length, a range, or a time format and offset. */
   public record Generator(String name, String argument, int length, long min, long max, String format, java.time.Duration offset) implements Alternative {
 
+    /** Longest value {@code hex:N}, {@code upper:N}, {@code base64:N} and {@code digits:N} may ask for. */
+    public static final int MAX_LENGTH = 4096;
+
+    /** The generator; a bad argument is an {@link IllegalArgumentException} saying what is expected. */
     static Generator of(String name, String argument) {
       int length = 0;
       long min = 0;
@@ -30,21 +34,37 @@ public record Expression(String source, List<Alternative> alternatives) {
       String format = null;
       java.time.Duration offset = java.time.Duration.ZERO;
       switch (name) {
-        case "hex", "upper", "base64", "digits" -> length = Integer.parseInt(argument);
+        case "hex", "upper", "base64", "digits" -> length = Expression.length(name, argument);
         case "int" -> {
           int dash = argument.indexOf('-', 1);
-          min = Long.parseLong(argument.substring(0, dash));
-          max = Long.parseLong(argument.substring(dash + 1));
+          try {
+            if (dash < 0) {
+              throw new NumberFormatException();
+            }
+            min = Long.parseLong(argument.substring(0, dash));
+            max = Long.parseLong(argument.substring(dash + 1));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad ${int:" + argument + "}; expected int:MIN-MAX with whole numbers, e.g. ${int:1-100}");
+          }
+          if (min > max || max - min < 0 || max == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("bad ${int:" + argument + "}; MIN must not be greater than MAX (and MAX below " + Long.MAX_VALUE + ")");
+          }
         }
         case "time" -> {
           int plus = argument.indexOf('+');
           format = plus < 0 ? argument : argument.substring(0, plus);
           if (plus >= 0) {
             String d = argument.substring(plus + 1);
-            offset = d.endsWith("d") ? java.time.Duration.ofDays(Long.parseLong(d.substring(0, d.length() - 1)))
-                : Durations.parse(Template.NODES.textNode(d));
-            if (offset == null) {
-              throw new IllegalArgumentException("bad time offset '" + d + "' in ${time:" + argument + "}");
+            offset = null;
+            try {
+              offset = d.endsWith("d") ? java.time.Duration.ofDays(Long.parseLong(d.substring(0, d.length() - 1)))
+                  : Durations.parse(Template.NODES.textNode(d));
+            } catch (NumberFormatException | ArithmeticException e) {
+              offset = null;
+            }
+            String wrong = offset == null ? "not a duration" : Durations.problem(offset);
+            if (wrong != null) {
+              throw new IllegalArgumentException("bad time offset '" + d + "' in ${time:" + argument + "}: " + wrong + "; expected e.g. +1h or +2d");
             }
           }
         }
@@ -53,6 +73,20 @@ public record Expression(String source, List<Alternative> alternatives) {
       }
       return new Generator(name, argument, length, min, max, format, offset);
     }
+  }
+
+  private static int length(String name, String argument) {
+    int n;
+    try {
+      n = Integer.parseInt(argument);
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n < 1 || n > Generator.MAX_LENGTH) {
+      throw new IllegalArgumentException("bad ${" + name + ":" + argument + "}; the length must be a whole number between 1 and "
+          + Generator.MAX_LENGTH + " (Tripline's limit)");
+    }
+    return n;
   }
 
   public record Path(String root, String[] rest) implements Alternative {}

@@ -30,6 +30,7 @@ public final class CoverageHtml {
       .pill{border-radius:10px;padding:1px 8px;font-size:12px}.sev-critical,.sev-high{color:#b00020;font-weight:600}.sev-medium{color:#a15c00}
       details{margin:4px 0}summary{cursor:pointer}code{background:#f5f7f9;padding:0 3px}.muted{color:#666}
       td a{white-space:nowrap}td.t{white-space:nowrap;font-size:12px}
+      .pol-allowed{background:#fde2c4}.pol-denied{background:#d8f3dc}.pol-mixed{background:#f4d35e}.pol-no-permission-needed,.pol-not-decided{background:#e9ecef}
       """;
 
   public static String of(CoverageReport r) {
@@ -46,7 +47,17 @@ public final class CoverageHtml {
     card(b, String.valueOf(r.gaps().size()), "technique gaps");
     card(b, String.valueOf(r.baseline().falsePositives()), String.format(Locale.ROOT, "false positives / %,d baseline", r.baseline().records()));
     card(b, String.valueOf(r.deadRules().size()) + "/" + r.rules().size(), "rules that never fired");
+    if (r.iamAware()) {
+      CoverageReport.AccessSummary a = r.accessSummary();
+      card(b, a.allowed() + " / " + (a.denied() + a.mixed()), "steps allowed / denied by the policies");
+      card(b, a.deniedDetected() + "/" + (a.denied() + a.mixed()), "denied steps a rule fired on");
+    }
     b.append("</div>\n");
+    if (r.iamAware()) {
+      b.append("<p>IAM-aware replay: every scenario step was decided against the policies of <code>").append(Text.xml(r.accessSource()))
+          .append("</code>. Steps the policies denied were written as the service logs AccessDenied; their rules are the ones that fired on "
+              + "the denied attempts, and their expectations were judged on those attempts.</p>\n");
+    }
 
     b.append("<h2 id=\"heatmap\">Techniques × scenarios</h2><table class=\"heat\"><tr><th>technique</th><th>rules</th>");
     for (ScenarioResult s : r.scenarios()) {
@@ -68,11 +79,16 @@ public final class CoverageHtml {
     for (ScenarioResult s : r.scenarios()) {
       b.append("<h3 id=\"s-").append(Text.xml(anchor(s.id()))).append("\">").append(Text.xml(s.id())).append(" <span class=\"pill ")
           .append(s.status()).append("\">").append(s.status()).append("</span></h3><p>").append(Text.xml(s.title())).append("</p>");
-      b.append("<table><tr><th>#</th><th>time (UTC)</th><th>step</th><th>call</th><th>outcome</th><th>expects</th><th>status</th><th>rules (delay)</th></tr>\n");
+      b.append("<table><tr><th>#</th><th>time (UTC)</th><th>step</th><th>call</th>").append(r.iamAware() ? "<th>policy</th>" : "").append("<th>outcome</th><th>expects</th><th>status</th><th>rules (delay)</th></tr>\n");
       for (StepResult st : s.steps()) {
         b.append("<tr><td>").append(st.index() + 1).append("</td><td class=\"t\">").append(st.time() == null ? "" : Text.xml(st.time().toString()))
-            .append("</td><td>").append(Text.xml(st.name())).append("</td><td><code>").append(Text.xml(st.call())).append("</code></td><td>")
-            .append(Text.xml(st.outcome())).append(" · ").append(st.eventKind()).append("</td><td>")
+            .append("</td><td>").append(Text.xml(st.name())).append("</td><td><code>").append(Text.xml(st.call())).append("</code></td><td>");
+        if (r.iamAware()) {
+          st.access().ifPresent(a -> b.append("<span class=\"pill pol-").append(a.verdict()).append("\">").append(a.verdict())
+              .append("</span> ").append(Text.xml(a.explanation())));
+          b.append("</td><td>");
+        }
+        b.append(Text.xml(st.outcome())).append(" · ").append(st.eventKind()).append("</td><td>")
             .append(Text.xml(String.join(", ", st.expect().fire())))
             .append(st.expect().notFire().isEmpty() ? "" : " not " + Text.xml(String.join(", ", st.expect().notFire())))
             .append("</td><td class=\"").append(st.status()).append("\">").append(st.status().equals("not-logged")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.detect.Finding;
 import io.tripline.core.report.FindingJson;
+import io.tripline.simulator.StepAccess;
 import io.tripline.simulator.coverage.CoverageReport;
 import io.tripline.simulator.coverage.ExpectationResult;
 import io.tripline.simulator.coverage.RuleResult;
@@ -43,6 +44,12 @@ public final class CoverageJson {
     sum.put("falsePositives", r.baseline().falsePositives());
     sum.put("recordsSimulated", r.recordsSimulated());
     sum.put("elapsedMillis", r.elapsed().toMillis());
+    if (r.iamAware()) {
+      CoverageReport.AccessSummary a = r.accessSummary();
+      sum.putObject("iam").put("source", r.accessSource()).put("stepsAllowed", a.allowed()).put("stepsDenied", a.denied())
+          .put("stepsMixed", a.mixed()).put("stepsNoPermissionNeeded", a.noPermissionNeeded()).put("stepsNotDecided", a.notDecided())
+          .put("deniedStepsDetected", a.deniedDetected()).put("stepsOverridden", a.overridden());
+    }
     ArrayNode profiles = o.putObject("baseline").putArray("profiles");
     r.baseline().profiles().forEach(p -> profiles.addObject().put("id", p.id()).put("requested", p.requested()).put("written", p.written()));
     ArrayNode scenarios = o.putArray("scenarios");
@@ -106,6 +113,7 @@ public final class CoverageJson {
       ArrayNode hits = y.putArray("hits");
       st.hits().forEach(h -> hits.addObject().put("rule", h.ruleId()).put("severity", h.severity()).put("kind", h.kind())
           .put("delaySeconds", h.delay().toSeconds()).put("message", h.message()));
+      st.access().ifPresent(a -> y.set("access", access(a)));
     }
     ArrayNode ex = x.putArray("expectations");
     for (ExpectationResult e : s.expectations()) {
@@ -117,11 +125,33 @@ public final class CoverageJson {
       y.put("held", e.held());
       strings(y.putArray("firedBy"), e.firedBy());
       y.put("notLogged", e.notLogged());
+      if (e.deniedByPolicy()) {
+        y.put("deniedByPolicy", true);
+      }
     }
     ArrayNode findings = x.putArray("findings");
     for (Finding f : s.findings()) {
       findings.add(FindingJson.of(f));
     }
+    return x;
+  }
+
+  static ObjectNode access(StepAccess a) {
+    ObjectNode x = JsonNodeFactory.instance.objectNode();
+    x.put("verdict", a.verdict());
+    x.put("action", a.action());
+    x.put("resource", a.resource());
+    x.put("deniedBy", a.deniedBy());
+    x.put("explicit", a.explicit());
+    x.put("reason", a.reason());
+    x.put("explanation", a.explanation());
+    ArrayNode statements = x.putArray("statements");
+    a.statements().forEach(s -> statements.addObject().put("policyType", s.policyType()).put("policy", s.policy()).put("sid", s.sid())
+        .put("statementIndex", s.index()).put("effect", s.effect()).put("label", s.label()));
+    x.put("allowedCalls", a.allowedCalls());
+    x.put("deniedCalls", a.deniedCalls());
+    x.put("scriptedOutcome", a.scripted());
+    x.put("overridden", a.overridden());
     return x;
   }
 

@@ -35,7 +35,8 @@ public final class CoverageJunit {
       b.append(String.format("  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"%d\" time=\"0\">%n",
           Text.xml(s.id()), s.expectations().size(), f, skipped));
       for (ExpectationResult e : s.expectations()) {
-        String where = e.step() < 0 ? "scenario" : "step " + (e.step() + 1) + " (" + e.stepName() + ")";
+        String where = (e.step() < 0 ? "scenario" : "step " + (e.step() + 1) + " (" + e.stepName() + ")")
+            + (e.deniedByPolicy() ? " [denied by the account's policies: judged on the denied attempt]" : "");
         String name = where + ": " + (e.kind().equals("fire") ? "fires " : "stays quiet for ") + e.target();
         b.append("    <testcase classname=\"").append(Text.xml(s.id())).append("\" name=\"").append(Text.xml(name)).append("\" time=\"0\"");
         if (!e.judged()) {

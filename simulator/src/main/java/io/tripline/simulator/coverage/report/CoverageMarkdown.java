@@ -23,6 +23,14 @@ public final class CoverageMarkdown {
     b.append(String.format(Locale.ROOT, "- False positives: %d on %,d baseline records%n", r.baseline().falsePositives(), r.baseline().records()));
     b.append(String.format(Locale.ROOT, "- ATT&CK v%s; %,d records simulated in %s%n%n", r.attackVersion(), r.recordsSimulated(),
         Text.duration(r.elapsed())));
+    if (r.iamAware()) {
+      CoverageReport.AccessSummary a = r.accessSummary();
+      b.setLength(b.length() - 1);
+      b.append(String.format(Locale.ROOT, "- IAM-aware replay against `%s`: %d steps allowed, %d denied%s, %d need no permission, %d not decided; "
+          + "rules fired on the denied attempts of %d of %d denied steps; expectations are judged on what happened (denied attempts included)%n%n",
+          Text.md(r.accessSource()), a.allowed(), a.denied(), a.mixed() == 0 ? "" : ", " + a.mixed() + " partly denied",
+          a.noPermissionNeeded(), a.notDecided(), a.deniedDetected(), a.denied() + a.mixed()));
+    }
     b.append("## Scenarios\n\n| scenario | status | records | rules fired |\n|---|---|---|---|\n");
     for (ScenarioResult s : r.scenarios()) {
       b.append("| ").append(Text.md(s.id())).append(" | ").append(s.status()).append(" | ").append(s.records()).append(" | ")
@@ -30,8 +38,22 @@ public final class CoverageMarkdown {
     }
     for (ScenarioResult s : r.scenarios()) {
       b.append("\n### ").append(Text.md(s.id())).append(" (").append(s.status()).append(")\n\n").append(Text.md(s.title())).append("\n\n");
-      b.append("| # | step | call | outcome | expects | status | first rule (delay) |\n|---|---|---|---|---|---|---|\n");
-      for (StepResult st : s.steps()) {
+      if (!r.iamAware()) {
+        b.append("| # | step | call | outcome | expects | status | first rule (delay) |\n|---|---|---|---|---|---|---|\n");
+      } else {
+        b.append("| # | step | call | policy | granted by / denied because | outcome | expects | status | rules on the step's records |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
+        for (StepResult st : s.steps()) {
+          String expects = String.join(", ", st.expect().fire()) + (st.expect().notFire().isEmpty() ? "" : " not " + String.join(", ", st.expect().notFire()));
+          String status = st.status().equals("not-logged") ? "not logged: " + String.join("; ", st.notLoggedBecause()) : st.status();
+          String rules = String.join(", ", st.hits().stream().map(StepResult.Hit::ruleId).distinct().toList());
+          b.append("| ").append(st.index() + 1).append(" | ").append(Text.md(st.name())).append(" | ").append(Text.md(st.call()))
+              .append(" | ").append(st.access().map(x -> x.verdict()).orElse("")).append(" | ")
+              .append(Text.md(st.access().map(x -> x.explanation()).orElse(""))).append(" | ").append(Text.md(st.outcome()))
+              .append(" | ").append(Text.md(expects)).append(" | ").append(Text.md(status)).append(" | ").append(Text.md(rules)).append(" |\n");
+        }
+      }
+      for (StepResult st : r.iamAware() ? java.util.List.<StepResult>of() : s.steps()) {
         String first = st.hits().isEmpty() ? "" : st.hits().get(0).ruleId() + " (" + Text.duration(st.hits().get(0).delay()) + ")";
         String expects = String.join(", ", st.expect().fire()) + (st.expect().notFire().isEmpty() ? "" : " not " + String.join(", ", st.expect().notFire()));
         String status = st.status().equals("not-logged") ? "not logged: " + String.join("; ", st.notLoggedBecause()) : st.status();
@@ -42,7 +64,8 @@ public final class CoverageMarkdown {
       for (ExpectationResult e : s.expectations()) {
         if (e.judged() && !e.held()) {
           b.append("\n- **").append(e.kind().equals("fire") ? "Missed" : "Noisy").append("**: ").append(Text.md(e.target()))
-              .append(e.step() < 0 ? " (scenario)" : " at step " + (e.step() + 1)).append('\n');
+              .append(e.step() < 0 ? " (scenario)" : " at step " + (e.step() + 1))
+              .append(e.deniedByPolicy() ? " (the policies denied the step: judged on the denied attempt)" : "").append('\n');
         }
       }
     }

@@ -41,7 +41,8 @@ public final class CoverageSarif {
         res.put("ruleId", missed ? "TRIPLINE-MISSED" : "TRIPLINE-NOISY");
         res.put("ruleIndex", missed ? missedIndex : missedIndex + 1);
         res.put("level", "error");
-        String where = e.step() < 0 ? "scenario " + s.id() : "step " + (e.step() + 1) + " (" + e.stepName() + ") of " + s.id();
+        String where = (e.step() < 0 ? "scenario " + s.id() : "step " + (e.step() + 1) + " (" + e.stepName() + ") of " + s.id())
+            + (e.deniedByPolicy() ? ", which the account's policies denied (judged on the denied attempt)" : "");
         res.putObject("message").put("text", missed
             ? e.target() + " did not fire on " + where
             : e.target() + " fired on " + where + " (" + String.join(", ", e.firedBy()) + ")");
@@ -50,6 +51,9 @@ public final class CoverageSarif {
         props.put("scenario", s.id());
         props.put("step", e.step());
         props.put("target", e.target());
+        if (e.deniedByPolicy()) {
+          props.put("deniedByPolicy", true);
+        }
       }
     }
     for (Finding f : falsePositives) {

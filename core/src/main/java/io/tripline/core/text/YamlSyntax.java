@@ -1,4 +1,4 @@
-package io.tripline.simulator.source;
+package io.tripline.core.text;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a YAML parser error into one diagnostic at the problem's line and column, saying what was
+ * Turns a YAML parser error into one located problem at the problem's line and column, saying what was
  * found, what was expected, and where the construct being read began. SnakeYAML reports a context
  * ("while parsing a flow sequence", with its position) and a problem ("expected ',' or ']', but
  * got :", with its position); both are kept.
@@ -19,10 +19,14 @@ final class YamlSyntax {
 
   private YamlSyntax() {}
 
-  static Diagnostic diagnose(String file, JsonProcessingException e) {
+  static LocatedTextException diagnose(JsonProcessingException e) {
     List<String> texts = new ArrayList<>();
     List<int[]> marks = new ArrayList<>();
-    for (String line : e.getOriginalMessage().split("\n")) {
+    String original = e.getOriginalMessage() == null ? "cannot be parsed" : e.getOriginalMessage();
+    if (original.contains("exceeds the limit") && original.contains("code points")) {
+      return new LocatedTextException(0, 0, "longer than " + YamlTree.MAX_CHARACTERS + " characters (Tripline's limit for a YAML file); split it");
+    }
+    for (String line : original.split("\n")) {
       Matcher m = MARK.matcher(line);
       if (m.matches()) {
         marks.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
@@ -43,7 +47,7 @@ final class YamlSyntax {
       String only = texts.isEmpty() ? "cannot be parsed" : texts.get(0);
       message = only + hint("", only);
     }
-    return new Diagnostic(file, line, col, "invalid YAML: " + message);
+    return new LocatedTextException(line, col, "invalid YAML: " + message);
   }
 
   private static String hint(String context, String problem) {

@@ -1,0 +1,3 @@
+package bad
+
+p := "caf\u00e9 \uZZZZ"

@@ -1,0 +1,4 @@
+package bad
+
+p := q
+q := p

@@ -1,0 +1,3 @@
+package bad
+
+p := nope(1)
