@@ -2,6 +2,7 @@ package io.tripline.iam;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -33,8 +34,11 @@ import java.util.Map;
 public final class RequestReader {
 
   private static final String SCHEMA = "/io/tripline/iam/request.schema.json";
+  /** Global condition keys whose values are dates: checked here, so a bad one is a located error. */
+  private static final java.util.Set<String> DATE_KEYS = java.util.Set.of("aws:currenttime", "aws:tokenissuetime", "aws:epochtime");
 
-  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private final JsonSchema schema;
   private final PolicyParser parser = new PolicyParser();
   private final ServiceReference reference;
@@ -60,7 +64,10 @@ public final class RequestReader {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return new RequestBatch(List.of(), false, List.of(new RequestProblem("", "not valid JSON" + where + ": " + e.getOriginalMessage())), List.of());
+      String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+          ? "content after the first JSON value (concatenated objects or trailing text); give one request object or one JSON array of requests"
+          : e.getOriginalMessage();
+      return new RequestBatch(List.of(), false, List.of(new RequestProblem("", "not valid JSON" + where + ": " + why)), List.of());
     }
     if (root == null || root.isMissingNode()) {
       return new RequestBatch(List.of(), false, List.of(new RequestProblem("", "empty input: give a request object or an array of them")), List.of());
@@ -91,6 +98,7 @@ public final class RequestReader {
   }
 
   private AccessRequest request(JsonNode node, String at, List<RequestProblem> errors, List<RequestProblem> warnings) {
+    int errorsBefore = errors.size();
     List<RequestProblem> mine = new ArrayList<>();
     for (ValidationMessage m : schema.validate(node)) {
       String pointer = at + m.getInstanceLocation().toString();
@@ -104,7 +112,10 @@ public final class RequestReader {
     List<NamedPolicy> identity = new ArrayList<>();
     JsonNode ip = node.path("identityPolicies");
     for (int i = 0; i < ip.size(); i++) {
-      identity.add(docs.named(ip.get(i), "/identityPolicies/" + i, PolicyKind.IDENTITY, "identity policy #" + i));
+      NamedPolicy policy = docs.named(ip.get(i), "/identityPolicies/" + i, PolicyKind.IDENTITY, "identity policy #" + i);
+      if (policy != null) {
+        identity.add(policy);
+      }
     }
     NamedPolicy boundary = node.has("permissionsBoundary")
         ? docs.named(node.get("permissionsBoundary"), "/permissionsBoundary", PolicyKind.PERMISSIONS_BOUNDARY, "permissions boundary") : null;
@@ -125,6 +136,11 @@ public final class RequestReader {
     }
     Map<String, Object> context = new LinkedHashMap<>();
     node.path("context").fields().forEachRemaining(e -> {
+      if (DATE_KEYS.contains(e.getKey().toLowerCase(java.util.Locale.ROOT)) && e.getValue().isTextual()
+          && io.tripline.iam.policy.DateValue.parse(e.getValue().asText()).isEmpty()) {
+        errors.add(new RequestProblem(at + "/context/" + e.getKey().replace("~", "~0").replace("/", "~1"),
+            "'" + e.getValue().asText() + "' is not a date AWS accepts: use ISO 8601 (2024-03-14T21:19:15Z) or epoch seconds, years 0001-9999"));
+      }
       if (e.getValue().isArray()) {
         List<String> values = new ArrayList<>();
         e.getValue().forEach(v -> values.add(v.asText()));
@@ -133,6 +149,9 @@ public final class RequestReader {
         context.put(e.getKey(), e.getValue().asText());
       }
     });
+    if (errors.size() > errorsBefore) {
+      return null;
+    }
     return new AccessRequest(principal, node.get("action").asText(), node.get("resource").asText(),
         node.path("resourceAccount").asText(null), RequestContext.of(context), identity, boundary, session, scps, rcps,
         resourcePolicy, node.path("managementAccountId").asText(null));
@@ -155,7 +174,9 @@ public final class RequestReader {
             }
           }
         }
-        policies.add(policy);
+        if (policy != null) { // null: its problems are recorded, and the request is rejected
+          policies.add(policy);
+        }
       }
       out.add(new PolicyLevel(level.get("target").asText(), policies));
     }
@@ -164,7 +185,7 @@ public final class RequestReader {
 
   private static RequestPrincipal principal(JsonNode p, String at, List<RequestProblem> errors) {
     String arn = p.get("arn").asText();
-    PrincipalType type = p.has("type") ? PrincipalType.named(p.get("type").asText()).orElseThrow() : inferType(arn);
+    PrincipalType type = p.has("type") ? PrincipalType.named(p.get("type").asText()).orElse(null) : inferType(arn);
     if (type == null) {
       errors.add(new RequestProblem(at + "/principal/type", "cannot tell the principal type from '" + arn + "': add \"type\" (IAMUser, AssumedRoleSession, Root, FederatedUser or Service)"));
       return null;
@@ -236,7 +257,17 @@ public final class RequestReader {
     NamedPolicy named(JsonNode holder, String path, PolicyKind kind, String fallbackName) {
       String docAt = at + path + "/document";
       JsonNode doc = holder.get("document");
-      ParsedPolicy parsed = doc.isTextual() ? parser.parse(PolicyText.decode(doc.asText()), kind) : parser.parse(doc, kind);
+      ParsedPolicy parsed;
+      if (doc.isTextual()) {
+        try {
+          parsed = parser.parse(PolicyText.decode(doc.asText()), kind);
+        } catch (PolicyText.MalformedException e) {
+          errors.add(new RequestProblem(docAt, e.getMessage()));
+          return null;
+        }
+      } else {
+        parsed = parser.parse(doc, kind);
+      }
       for (PolicyProblem problem : parsed.problems()) {
         RequestProblem rp = new RequestProblem(docAt + problem.pointer(), problem.message());
         (problem.severity() == PolicyProblem.Severity.ERROR ? errors : warnings).add(rp);

@@ -96,11 +96,28 @@ public record PolicySources(Map<String, String> modules, Value data, Map<String,
     String text = readUtf8(f);
     try {
       String name = f.getFileName().toString();
-      return name.endsWith(".json") ? ValueJson.parseJson(text) : ValueJson.parseYaml(text);
+      return name.endsWith(".json") ? ValueJson.fromNode(readJsonDocument(f, text)) : ValueJson.parseYaml(text);
     } catch (IllegalArgumentException e) {
       throw new IOException(f + ": " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper ONE_DOCUMENT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  /** Exactly one JSON value: concatenated documents or trailing text are an error with their line and column. */
+  private static com.fasterxml.jackson.databind.JsonNode readJsonDocument(Path f, String text) throws IOException {
+    try {
+      return ONE_DOCUMENT.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      String where = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr() + ": ";
+      String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+          ? "content after the first JSON value (concatenated documents or trailing text); a data file holds one JSON value"
+          : e.getOriginalMessage();
+      throw new IOException(f + ":" + where + why, e);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -46,6 +47,10 @@ final class AccountInputs {
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --live: the IAM endpoint to call instead of AWS's.")
   URI endpoint;
 
+  @CommandLine.Mixin LiveTimeoutOptions timeoutOptions = new LiveTimeoutOptions();
+
+  @CommandLine.Spec(CommandLine.Spec.Target.MIXEE) CommandLine.Model.CommandSpec mixee;
+
   @Option(names = "--trails", paramLabel = "FILE",
       description = "`aws cloudtrail describe-trails` output: the trails, their buckets, KMS keys and log groups. "
           + "Without it only event history and Lake access are checked.")
@@ -58,8 +63,10 @@ final class AccountInputs {
   /** The account's access, or an error naming the file and what to do. */
   AccountAccess load() throws AccountDataException {
     AccountAuthorizationDetails details;
+    LiveTimeoutOptions.requireLive(mixee.commandLine(), source.live, endpoint);
+    var timeouts = timeoutOptions.timeouts(mixee.commandLine());
     if (source.live) {
-      try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint)) {
+      try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint, timeouts)) {
         details = reader.read();
       }
     } else {
@@ -69,7 +76,7 @@ final class AccountInputs {
     List<Trail> trailList = trails == null ? List.of() : files.trails(trails);
     Map<String, PolicyDocument> policies = new LinkedHashMap<>();
     if (source.live && trails == null) {
-      try (LiveResourceReader reader = LiveResourceReader.create(profile, region, endpoint)) {
+      try (LiveResourceReader reader = LiveResourceReader.create(profile, region, endpoint, timeouts)) {
         AccountResources live = reader.read();
         trailList = live.trails();
         policies.putAll(live.bucketPolicies());

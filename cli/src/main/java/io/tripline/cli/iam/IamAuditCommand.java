@@ -55,7 +55,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:no finding at or above --fail-on",
       "1:findings at or above --fail-on",
-      "2:usage error, or an input file is missing or malformed (the file and JSON pointer are printed)"
+      "2:usage error, or an input file is missing or malformed (the file and JSON pointer are printed)",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class IamAuditCommand implements Callable<Integer> {
 

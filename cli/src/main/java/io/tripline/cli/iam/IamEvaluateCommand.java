@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:every request was decided (whatever the decisions)",
       "2:the request file is missing or malformed (the JSON pointer of each problem is printed), "
-          + "or the account data could not be read"
+          + "or the account data could not be read",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class IamEvaluateCommand implements Callable<Integer> {
 
@@ -82,10 +83,13 @@ public final class IamEvaluateCommand implements Callable<Integer> {
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "With --live: the IAM endpoint to call instead of AWS's.")
   java.net.URI endpoint;
 
+  @CommandLine.Mixin LiveTimeoutOptions timeoutOptions = new LiveTimeoutOptions();
+
   @Override
   public Integer call() throws IOException {
     Terminal terminal = Terminal.detect(spec.commandLine().getOut());
     PrintWriter err = spec.commandLine().getErr();
+    LiveTimeoutOptions.requireLive(spec.commandLine(), live, endpoint);
     String text;
     try {
       text = request.equals("-")
@@ -93,6 +97,9 @@ public final class IamEvaluateCommand implements Callable<Integer> {
           : Files.readString(Path.of(request), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       err.println("tripline iam evaluate: no such file: " + request);
+      return 2;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      err.println("tripline iam evaluate: " + request + ": not UTF-8 text; a request file is JSON");
       return 2;
     }
     ServiceReference reference = ServiceReference.bundled();
@@ -158,7 +165,7 @@ public final class IamEvaluateCommand implements Callable<Integer> {
   }
 
   private io.tripline.iam.account.AccountAuthorizationDetails readLive() throws AccountDataException {
-    try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint)) {
+    try (LiveAccountReader reader = LiveAccountReader.create(profile, region, endpoint, timeoutOptions.timeouts(spec.commandLine()))) {
       return reader.read();
     }
   }

@@ -53,7 +53,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:a policy was suggested",
-      "2:usage error, an unreadable input, or no activity for the principal"
+      "2:usage error, an unreadable input, or no activity for the principal",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class IamSuggestCommand implements Callable<Integer> {
 

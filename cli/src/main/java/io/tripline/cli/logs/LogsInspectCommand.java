@@ -43,8 +43,9 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the logs were read (bad records, if any, were skipped and counted)",
-      "1:no log file or no record was found, or --strict and a bad record or file was found",
-      "2:usage error, or a path that does not exist"
+      "1:--strict and a bad record or file was found",
+      "2:usage or input error: a path that does not exist, no log file or no record was found",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class LogsInspectCommand implements Callable<Integer> {
 
@@ -113,7 +114,7 @@ public final class LogsInspectCommand implements Callable<Integer> {
           + " (looked for .json, .json.gz, .jsonl, .ndjson and .gz files" + (summary.digestFilesSkipped() > 0
               ? "; found only " + summary.digestFilesSkipped() + " digest file(s), which hold no records" : "") + ")");
       err.flush();
-      return 1;
+      return 2;
     }
     if (format == Format.json) {
       new InspectJsonView().print(out, summary, inventory, origins);
@@ -124,7 +125,7 @@ public final class LogsInspectCommand implements Callable<Integer> {
     if (inventory.records() == 0) {
       err.println("tripline logs inspect: no records in the " + summary.filesRead() + " file(s) read");
       err.flush();
-      return 1;
+      return 2;
     }
     return 0;
   }

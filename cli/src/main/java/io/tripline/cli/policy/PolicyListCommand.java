@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         + "kind (record, threshold, sequence, new_value), ATT&CK techniques in both versions, title. "
         + "The README's rule table is this command's markdown output.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "2:the library does not load, or a usage error"})
+    exitCodeList = {"0:listed", "2:the library does not load, or a usage error", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class PolicyListCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 

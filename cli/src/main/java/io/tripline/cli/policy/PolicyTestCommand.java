@@ -39,8 +39,9 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every test that ran passed",
-      "1:a test failed or ended in an error, no test was found, or the policies do not compile",
-      "2:usage error or unreadable path"
+      "1:a test failed or ended in an error, or no test was found",
+      "2:usage or input error (an unreadable path, policies that do not compile)",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class PolicyTestCommand implements Callable<Integer> {
 
@@ -94,7 +95,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
     } catch (RegoException e) { // a policy file that is not UTF-8
       err.println(e.errors().size() + " error" + (e.errors().size() == 1 ? "" : "s") + " occurred during loading:");
       e.errors().forEach(err::println);
-      return 1;
+      return 2;
     } catch (IOException e) {
       err.println("tripline policy test: " + e.getMessage());
       return 2;
@@ -107,7 +108,7 @@ public final class PolicyTestCommand implements Callable<Integer> {
       for (RegoError x : e.errors()) {
         err.println(x);
       }
-      return 1;
+      return 2;
     }
     if (result.results().isEmpty()) {
       err.println("tripline policy test: " + (run == null

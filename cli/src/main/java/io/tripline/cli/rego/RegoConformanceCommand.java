@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:the cases ran (whatever the pass rate, unless --fail-under is given)",
       "1:--fail-under was given and the pass rate is below it",
-      "2:usage error or unreadable directory"
+      "2:usage error or unreadable directory",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class RegoConformanceCommand implements Callable<Integer> {
 

@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:evaluated (an undefined result prints {}; a false value prints \"value\": false, as opa eval)",
-      "1:parse, compile or evaluation error (printed as JSON)",
-      "2:usage error or unreadable file"
+      "2:usage or input error: an unreadable file, or a parse, compile or evaluation error (printed as JSON)",
+      "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"
     })
 public final class RegoEvalCommand implements Callable<Integer> {
 
@@ -93,7 +93,7 @@ public final class RegoEvalCommand implements Callable<Integer> {
       return 2;
     } catch (RegoException e) {
       out.println(ValueJson.writePretty(errors(e)));
-      return 1;
+      return 2;
     }
     try {
       PreparedPolicy policy = Rego.compile(sources);
@@ -103,7 +103,7 @@ public final class RegoEvalCommand implements Callable<Integer> {
       return 0;
     } catch (RegoException e) {
       out.println(ValueJson.writePretty(errors(e)));
-      return 1;
+      return 2;
     }
   }
 

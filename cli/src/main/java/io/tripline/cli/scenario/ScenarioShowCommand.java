@@ -23,7 +23,7 @@ import picocli.CommandLine;
     description = "Show a scenario: metadata, actors and its timeline (UTC), each step with its outcome and "
         + "whether the account's trails record it, or why not.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:shown", "1:the scenario does not load", "2:usage error"})
+    exitCodeList = {"0:shown", "2:usage or input error (the scenario does not load)", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class ScenarioShowCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
@@ -46,12 +46,12 @@ public final class ScenarioShowCommand implements Callable<Integer> {
     if (!selection.ok()) {
       selection.problems().forEach(err::println);
       err.flush();
-      return 1;
+      return 2;
     }
     if (selection.scenarios().isEmpty()) {
       err.println(new Diagnostic(target, 0, 0, "not a scenario (a fragment or baseline profile?); see `tripline scenario list`"));
       err.flush();
-      return 1;
+      return 2;
     }
     Scenario s = selection.scenarios().get(0);
     Terminal t = Terminal.detect(spec.commandLine().getOut(), display.wide());

@@ -25,7 +25,7 @@ import picocli.CommandLine;
           + "Without PATH, every bundled file is validated."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:everything is valid", "1:at least one problem was found", "2:usage error"})
+    exitCodeList = {"0:everything is valid", "1:at least one problem was found (each printed as file:line:col)", "2:usage error", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class ScenarioValidateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();

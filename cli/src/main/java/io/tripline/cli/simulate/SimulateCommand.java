@@ -53,7 +53,7 @@ import picocli.CommandLine;
           + "CloudTrail Event history for 90 days)."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:records written", "1:a script does not load", "2:usage error"})
+    exitCodeList = {"0:records written", "2:usage or input error (a script does not load, an output directory is refused)", "3:internal error (a bug: rerun with TRIPLINE_DEBUG=1 and report it)"})
 public final class SimulateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin io.tripline.cli.IncludeOption includes = new io.tripline.cli.IncludeOption();
@@ -144,7 +144,7 @@ public final class SimulateCommand implements Callable<Integer> {
       if (!selection.ok()) {
         selection.problems().forEach(err::println);
         err.flush();
-        return 1;
+        return 2;
       }
       selected.addAll(selection.scenarios());
       alone.addAll(selection.baselines());

@@ -153,7 +153,7 @@ class LogsInspectCommandTest {
   void aFolderWithoutLogFilesIsNotSuccess() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("nothing-here"));
     Files.writeString(empty.resolve("notes.txt"), "not a log");
-    assertThat(run(empty.toString())).isEqualTo(1);
+    assertThat(run(empty.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no CloudTrail log files in " + empty);
     assertThat(out.toString()).doesNotContain("every call succeeded");
   }
@@ -162,7 +162,7 @@ class LogsInspectCommandTest {
   void logFilesWithoutRecordsAreNotSuccess() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty-logs"));
     Files.writeString(empty.resolve("111122223333_CloudTrail_us-east-1_20240314T2120Z_x.json"), "{\"Records\":[]}");
-    assertThat(run(empty.toString())).isEqualTo(1);
+    assertThat(run(empty.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no records in the 1 file(s) read");
     assertThat(out.toString()).doesNotContain("every call succeeded");
   }

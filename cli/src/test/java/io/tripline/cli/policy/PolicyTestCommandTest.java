@@ -115,10 +115,10 @@ class PolicyTestCommandTest {
   }
 
   @Test
-  void compileErrorsAreReportedWithTheirLocationAndExitOne() throws Exception {
+  void compileErrorsAreReportedWithTheirLocationAndExitTwo() throws Exception {
     Files.writeString(dir.resolve("broken.rego"), "package broken\n\n# METADATA\n# scope: package\np := 1\n");
     int code = run(new PolicyTestCommand(), dir.toString());
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("broken.rego:3:1: rego_parse_error: annotation scope 'package' must be applied to package (have rule)");
   }
 
@@ -128,7 +128,7 @@ class PolicyTestCommandTest {
     Files.writeString(lib.resolve("deny.rego"), "package main\n\ndeny[msg] {\n  input.port == 22\n  msg := \"ssh open\"\n}\n");
     Files.writeString(lib.resolve("deny_test.rego"),
         "package main\n\ntest_ssh_denied {\n  deny[\"ssh open\"] with input as {\"port\": 22}\n}\n");
-    assertThat(run(new PolicyTestCommand(), lib.toString())).isEqualTo(1);
+    assertThat(run(new PolicyTestCommand(), lib.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("`if` keyword is required before rule body");
     out.getBuffer().setLength(0);
     assertThat(run(new PolicyTestCommand(), "--v0-compatible", lib.toString())).isZero();

@@ -68,7 +68,7 @@ class RegoCommandsTest {
     Path rego = dir.resolve("p.rego");
     Files.writeString(rego, "package p\n\nallow if input.x > y\n");
     int code = run(new RegoEvalCommand(), "-d", rego.toString(), "data.p.allow");
-    assertThat(code).isEqualTo(1);
+    assertThat(code).isEqualTo(2);
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.at("/errors/0/code").asText()).isEqualTo("rego_unsafe_var_error");
     assertThat(json.at("/errors/0/message").asText()).isEqualTo("var y is unsafe");

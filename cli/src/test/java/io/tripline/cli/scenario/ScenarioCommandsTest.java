@@ -63,13 +63,13 @@ class ScenarioCommandsTest {
 
   @Test
   void unknownIdsAreAnError() {
-    assertThat(run("show", "no-such-scenario")).isEqualTo(1);
+    assertThat(run("show", "no-such-scenario")).isEqualTo(2);
     assertThat(err.toString()).contains("no bundled scenario or baseline with that id");
   }
 
   @Test
   void aMistypedIdSuggestsTheNearestScenarios() {
-    assertThat(run("show", "cloudtrail-stop-loging")).isEqualTo(1);
+    assertThat(run("show", "cloudtrail-stop-loging")).isEqualTo(2);
     assertThat(err.toString()).contains("nearest: cloudtrail-stop-logging");
   }
 }

@@ -96,7 +96,7 @@ class SimulateCommandTest {
     assertThat(run("cloudtrail-delete-trail", "--out", dir.toString(), "--start", "yesterday")).isEqualTo(2);
     assertThat(err.toString()).contains("--start 'yesterday' is not a time");
     assertThat(run("cloudtrail-delete-trail", "--out", dir.toString(), "--baseline", "nobody:5")).isEqualTo(2);
-    assertThat(run("not-a-scenario", "--out", dir.toString())).isEqualTo(1);
+    assertThat(run("not-a-scenario", "--out", dir.toString())).isEqualTo(2);
   }
 
   @Test

@@ -50,10 +50,17 @@ public final class LiveResourceReader implements AutoCloseable {
    * profile}; {@code endpoint} overrides both services' endpoints (null for AWS's).
    */
   public static LiveResourceReader create(String profile, String region, URI endpoint) {
+    return create(profile, region, endpoint, io.tripline.iam.account.LiveTimeouts.DEFAULT);
+  }
+
+  /** As {@link #create(String, String, URI)}, waiting at most {@code timeouts} for each connection and read. */
+  public static LiveResourceReader create(String profile, String region, URI endpoint, io.tripline.iam.account.LiveTimeouts timeouts) {
     AwsCredentialsProvider credentials = profile == null ? DefaultCredentialsProvider.create() : ProfileCredentialsProvider.create(profile);
     Region r = Region.of(region == null ? "us-east-1" : region);
-    var ct = CloudTrailClient.builder().region(r).credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder());
-    var s3 = S3Client.builder().region(r).credentialsProvider(credentials).httpClientBuilder(ApacheHttpClient.builder())
+    var ct = CloudTrailClient.builder().region(r).credentialsProvider(credentials)
+        .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(timeouts.connect()).socketTimeout(timeouts.read()));
+    var s3 = S3Client.builder().region(r).credentialsProvider(credentials)
+        .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(timeouts.connect()).socketTimeout(timeouts.read()))
         .crossRegionAccessEnabled(true);
     if (endpoint != null) {
       ct.endpointOverride(endpoint);
@@ -98,7 +105,7 @@ public final class LiveResourceReader implements AutoCloseable {
       }
       ParsedPolicy parsed = new PolicyParser().parse(text, PolicyKind.RESOURCE);
       if (!parsed.ok()) {
-        throw new AccountDataException("the bucket policy of " + t.bucket() + " does not parse: " + parsed.errors());
+        throw accountError("the bucket policy of " + t.bucket() + " does not parse: " + parsed.errors());
       }
       policies.put(t.bucket(), parsed.document());
     }
@@ -109,17 +116,31 @@ public final class LiveResourceReader implements AutoCloseable {
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       String code = aws.awsErrorDetails().errorCode();
       if (code != null && code.startsWith("AccessDenied")) {
-        return new AccountDataException("AWS denied " + operation + " to the caller (" + aws.awsErrorDetails().errorMessage()
+        return accountError("AWS denied " + operation + " to the caller (" + aws.awsErrorDetails().errorMessage()
             + "). Tripline reads the resource context with exactly " + String.join(", ", REQUIRED_PERMISSIONS)
             + " (read-only); grant those, or give --trails and --bucket-policy files instead.", e);
       }
-      return new AccountDataException(operation + " failed: " + code + ": " + aws.awsErrorDetails().errorMessage(), e);
+      if (code == null) {
+        return accountError(operation + " answered HTTP " + aws.statusCode() + " without an AWS error in the body; check --endpoint-url "
+            + "and --region (a proxy or captive portal in between?)", e);
+      }
+      return accountError(operation + " failed: " + code + ": " + aws.awsErrorDetails().errorMessage(), e);
     }
     if (e instanceof SdkClientException) {
-      return new AccountDataException("cannot call " + operation + ": " + e.getMessage()
-          + " (check the network path and the credentials: the SDK's default chain, or --profile NAME)", e);
+      return accountError("cannot call " + operation + ": " + e.getMessage()
+          + " (check the network path to the endpoint (--endpoint-url, --region, proxies, firewalls), the timeouts "
+          + "(--connect-timeout, --read-timeout) and the credentials: the SDK's default chain, or --profile NAME)", e);
     }
-    return new AccountDataException(operation + " failed: " + e.getMessage(), e);
+    return accountError(operation + " failed: " + e.getMessage(), e);
+  }
+
+  /** AWS's error text and the SDK's messages can quote request headers: credentials are redacted. */
+  private static AccountDataException accountError(String message) {
+    return new AccountDataException(io.tripline.rego.Redaction.redact(message));
+  }
+
+  private static AccountDataException accountError(String message, Throwable cause) {
+    return new AccountDataException(io.tripline.rego.Redaction.redact(message), cause);
   }
 
   @Override

@@ -25,7 +25,8 @@ import java.util.List;
  */
 public final class ResourceFileLoader {
 
-  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   public List<Trail> trails(Path file) throws AccountDataException {
     return trails(read(file), file.toString());
@@ -106,7 +107,10 @@ public final class ResourceFileLoader {
       return n;
     } catch (JsonProcessingException e) {
       String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new AccountDataException(source + ": not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+          ? "content after the first JSON value (concatenated documents or trailing text); the file holds one JSON object"
+          : e.getOriginalMessage();
+      throw new AccountDataException(source + ": not valid JSON" + at + ": " + why, e);
     }
   }
 

@@ -25,6 +25,10 @@ public final class ExportFileLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new AccountDataException(file + ": not UTF-8 text; expected the JSON that `aws iam get-account-authorization-details` prints", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new AccountDataException(file + ": no such file", e);
     } catch (IOException e) {
       throw new AccountDataException("cannot read " + file + ": " + e.getMessage(), e);
     }

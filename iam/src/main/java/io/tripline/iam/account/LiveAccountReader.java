@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tripline.iam.policy.PolicyText;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -42,10 +44,24 @@ public final class LiveAccountReader implements AutoCloseable {
 
   private final IamClient client;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final String endpoint;
+  private final LiveTimeouts timeouts;
 
   /** A reader over an already built client (tests point it at a fake endpoint). */
   public LiveAccountReader(IamClient client) {
+    this(client, null);
+  }
+
+  private LiveAccountReader(IamClient client, LiveTimeouts timeouts) {
     this.client = client;
+    this.timeouts = timeouts;
+    this.endpoint = client.serviceClientConfiguration().endpointOverride().map(URI::toString)
+        .orElse("AWS's IAM endpoint (" + client.serviceClientConfiguration().region() + ")");
+  }
+
+  /** {@link #create(String, String, URI, LiveTimeouts)} with the default timeouts. */
+  public static LiveAccountReader create(String profile, String region, URI endpoint) {
+    return create(profile, region, endpoint, LiveTimeouts.DEFAULT);
   }
 
   /**
@@ -53,18 +69,18 @@ public final class LiveAccountReader implements AutoCloseable {
    * {@code region} only picks the partition (cn-* for China, us-gov-* for GovCloud); null for the
    * aws partition. {@code endpoint} overrides the IAM endpoint (null for AWS's).
    */
-  public static LiveAccountReader create(String profile, String region, URI endpoint) {
+  public static LiveAccountReader create(String profile, String region, URI endpoint, LiveTimeouts timeouts) {
     AwsCredentialsProvider credentials = profile == null
         ? DefaultCredentialsProvider.create()
         : ProfileCredentialsProvider.create(profile);
     IamClientBuilder builder = IamClient.builder()
         .region(partitionRegion(region))
         .credentialsProvider(credentials)
-        .httpClientBuilder(ApacheHttpClient.builder());
+        .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(timeouts.connect()).socketTimeout(timeouts.read()));
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }
-    return new LiveAccountReader(builder.build());
+    return new LiveAccountReader(builder.build(), timeouts);
   }
 
   static Region partitionRegion(String region) {
@@ -88,8 +104,11 @@ public final class LiveAccountReader implements AutoCloseable {
       List<IamGroup> groups = new ArrayList<>();
       List<IamRole> roles = new ArrayList<>();
       List<ManagedPolicy> policies = new ArrayList<>();
-      for (GetAccountAuthorizationDetailsResponse page
-          : client.getAccountAuthorizationDetailsPaginator(GetAccountAuthorizationDetailsRequest.builder().build())) {
+      Set<String> markers = new HashSet<>();
+      String marker = null;
+      for (int pageNumber = 1; ; pageNumber++) {
+        GetAccountAuthorizationDetailsResponse page =
+            client.getAccountAuthorizationDetails(GetAccountAuthorizationDetailsRequest.builder().marker(marker).build());
         for (UserDetail u : page.userDetailList()) {
           users.add(user(u));
         }
@@ -102,6 +121,19 @@ public final class LiveAccountReader implements AutoCloseable {
         }
         for (ManagedPolicyDetail p : page.policies()) {
           policies.add(policy(p));
+        }
+        if (!Boolean.TRUE.equals(page.isTruncated())) {
+          break;
+        }
+        marker = page.marker();
+        if (marker == null || marker.isEmpty()) {
+          throw accountError("IAM GetAccountAuthorizationDetails at " + endpoint + " said page " + pageNumber
+              + " is truncated but gave no Marker for the next page; check --endpoint-url (a proxy or fake IAM that pages wrongly?)");
+        }
+        if (!markers.add(marker)) {
+          throw accountError("IAM GetAccountAuthorizationDetails at " + endpoint + " returned the pagination Marker '"
+              + shorten(marker) + "' again on page " + pageNumber + ", which would page forever; stopped. Check --endpoint-url "
+              + "(a proxy or fake IAM that ignores Marker?)");
         }
       }
       details = new AccountAuthorizationDetails(List.of(), List.of(), List.of(), List.of())
@@ -178,31 +210,51 @@ public final class LiveAccountReader implements AutoCloseable {
       return null;
     }
     try {
-      return mapper.readTree(PolicyText.decode(encoded));
+      return mapper.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(PolicyText.decode(encoded));
+    } catch (PolicyText.MalformedException e) {
+      throw accountError("IAM returned a policy document for " + what + " that " + e.getMessage().replaceFirst("^the policy document text ", ""), e);
     } catch (JsonProcessingException e) {
-      throw new AccountDataException("IAM returned a policy document for " + what + " that is not JSON after URL-decoding: " + e.getOriginalMessage(), e);
+      throw accountError("IAM returned a policy document for " + what + " that is not JSON after URL-decoding: " + e.getOriginalMessage(), e);
     }
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
   private static int orZero(Integer i) {
     return i == null ? 0 : i;
   }
 
-  private static AccountDataException failure(String operation, SdkException e) {
+  private AccountDataException failure(String operation, SdkException e) {
     if (e instanceof IamException iam && iam.awsErrorDetails() != null) {
       String code = iam.awsErrorDetails().errorCode();
       if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
-        return new AccountDataException("AWS denied iam:" + operation + " to the caller (" + iam.awsErrorDetails().errorMessage()
+        return accountError("AWS denied iam:" + operation + " to the caller (" + iam.awsErrorDetails().errorMessage()
             + "). Tripline reads IAM with exactly " + String.join(", ", REQUIRED_PERMISSIONS)
             + " (read-only); grant those to the identity you run it as.", e);
       }
-      return new AccountDataException("IAM " + operation + " failed: " + code + ": " + iam.awsErrorDetails().errorMessage(), e);
+      if (code == null) {
+        return accountError("IAM " + operation + " at " + endpoint + " answered HTTP " + iam.statusCode()
+            + " without an AWS error in the body; check that --endpoint-url is an IAM endpoint (a proxy or captive portal in between?)", e);
+      }
+      return accountError("IAM " + operation + " at " + endpoint + " failed: " + code + ": " + iam.awsErrorDetails().errorMessage(), e);
     }
     if (e instanceof SdkClientException) {
-      return new AccountDataException("cannot call IAM " + operation + ": " + e.getMessage()
-          + " (check the network path to IAM and the credentials: the SDK's default chain, or --profile NAME)", e);
+      return accountError("cannot call IAM " + operation + " at " + endpoint + ": " + e.getMessage()
+          + " (check the network path to that endpoint (--endpoint-url, proxies, firewalls)" + (timeouts == null ? "" : ", the timeouts ("
+          + timeouts.describe() + "; --connect-timeout, --read-timeout)") + " and the credentials: the SDK's default chain, or --profile NAME)", e);
     }
-    return new AccountDataException("IAM " + operation + " failed: " + e.getMessage(), e);
+    return accountError("IAM " + operation + " at " + endpoint + " failed: " + e.getMessage(), e);
+  }
+
+  /** AWS's error text and the SDK's messages can quote request headers: credentials are redacted. */
+  private static AccountDataException accountError(String message) {
+    return new AccountDataException(io.tripline.rego.Redaction.redact(message));
+  }
+
+  private static AccountDataException accountError(String message, Throwable cause) {
+    return new AccountDataException(io.tripline.rego.Redaction.redact(message), cause);
   }
 
   @Override

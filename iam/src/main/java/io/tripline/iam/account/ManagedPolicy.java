@@ -34,6 +34,7 @@ public record ManagedPolicy(
     return versions.stream()
         .filter(v -> v.defaultVersion() || (defaultVersionId != null && defaultVersionId.equals(v.versionId())))
         .map(PolicyVersion::document)
+        .filter(java.util.Objects::nonNull)
         .findFirst();
   }
 }

@@ -1,13 +1,13 @@
 package io.tripline.iam.policy;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +26,14 @@ public final class DateValue {
 
   /** The instant {@code text} denotes, or empty when it is no date AWS accepts. */
   public static Optional<Instant> parse(String text) {
+    return parseAny(text).filter(i -> !i.isBefore(MIN) && !i.isAfter(MAX));
+  }
+
+  /** Years 0001 to 9999, as ISO 8601 without an expanded year: anything outside is no date AWS accepts. */
+  private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+  private static Optional<Instant> parseAny(String text) {
     String s = text.trim();
     if (s.isEmpty()) {
       return Optional.empty();
@@ -33,7 +41,7 @@ public final class DateValue {
     try {
       if (EPOCH.matcher(s).matches()) {
         BigDecimal seconds = new BigDecimal(s);
-        long whole = seconds.longValue();
+        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
         long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
         return Optional.of(Instant.ofEpochSecond(whole, nanos));
       }
@@ -48,7 +56,7 @@ public final class DateValue {
         return Optional.of(OffsetDateTime.parse(normalized, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
       }
       return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
       return Optional.empty();
     }
   }

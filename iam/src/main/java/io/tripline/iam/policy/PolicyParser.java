@@ -2,6 +2,7 @@ package io.tripline.iam.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,7 +32,8 @@ public final class PolicyParser {
   private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9*?-]+:[A-Za-z0-9*?_-]+");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
-  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+  private final ObjectMapper mapper = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   /** Parses a document given as JSON text (as IAM stores it once URL-decoded). */
   public ParsedPolicy parse(String json, PolicyKind kind) {
@@ -40,7 +42,9 @@ public final class PolicyParser {
       node = mapper.readTree(json);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return new ParsedPolicy(null, List.of(new PolicyProblem("", "not valid JSON" + where + ": " + e.getOriginalMessage(), PolicyProblem.Severity.ERROR)));
+      String why = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+          ? "content after the policy object; a document is one JSON object" : e.getOriginalMessage();
+      return new ParsedPolicy(null, List.of(new PolicyProblem("", "not valid JSON" + where + ": " + why, PolicyProblem.Severity.ERROR)));
     }
     return parse(node, kind);
   }
@@ -108,13 +112,19 @@ public final class PolicyParser {
       if (st == null) {
         error(here, "missing Statement: add a Statement object or array");
       } else if (st.isObject()) {
-        statements.add(statement(st, 0, stAt));
+        Statement statement = statement(st, 0, stAt);
+        if (statement != null) {
+          statements.add(statement);
+        }
       } else if (st.isArray()) {
         if (st.isEmpty()) {
           error(stAt, "Statement is empty: a policy needs at least one statement");
         }
         for (int i = 0; i < st.size(); i++) {
-          statements.add(statement(st.get(i), i, stAt.index(i)));
+          Statement statement = statement(st.get(i), i, stAt.index(i));
+          if (statement != null) {
+            statements.add(statement);
+          }
         }
       } else {
         error(stAt, "Statement must be an object or an array of objects");
@@ -123,8 +133,8 @@ public final class PolicyParser {
     }
 
     private Statement statement(JsonNode node, int index, Location at) {
-      if (!node.isObject()) {
-        error(at, "a statement must be a JSON object");
+      if (node == null || !node.isObject()) {
+        error(at, "a statement must be a JSON object with Effect, Action and Resource, not " + kindOf(node));
         return null;
       }
       node.fieldNames().forEachRemaining(name -> {
@@ -413,6 +423,13 @@ public final class PolicyParser {
           default -> { }
         }
       }
+    }
+
+    private static String kindOf(JsonNode node) {
+      if (node == null || node.isNull()) {
+        return "null";
+      }
+      return node.isArray() ? "an array" : node.isTextual() ? "a string" : node.isNumber() ? "a number" : node.isBoolean() ? "a boolean" : "this value";
     }
 
     private static String describe(PolicyKind kind) {

@@ -117,7 +117,7 @@ class PolicyParserTest {
   }
 
   @Test
-  void urlEncodedTextIsDecodedAndPlusStaysPlus() {
+  void urlEncodedTextIsDecodedAndPlusStaysPlus() throws Exception {
     String encoded = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22s3%3AGetObject%22%2C%22Resource%22%3A%22arn%3Aaws%3As3%3A%3A%3Aa+b%2Fc%20d%22%7D%5D%7D";
     ParsedPolicy p = identity(PolicyText.decode(encoded));
     assertThat(p.ok()).isTrue();

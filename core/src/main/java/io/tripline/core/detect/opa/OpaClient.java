@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.detect.DetectionException;
+import io.tripline.rego.Redaction;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -70,7 +71,7 @@ final class OpaClient implements AutoCloseable {
     try {
       body = JSON.writeValueAsBytes(request);
     } catch (JsonProcessingException e) {
-      throw new DetectionException("cannot write the request for " + uri + ": " + e.getOriginalMessage(), e);
+      throw failure("cannot write the request for " + uri + ": " + e.getOriginalMessage(), e);
     }
     HttpRequest req = HttpRequest.newBuilder(uri)
         .timeout(settings.requestTimeout())
@@ -94,7 +95,7 @@ final class OpaClient implements AutoCloseable {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DetectionException("interrupted while waiting for OPA at " + settings.url());
+        throw failure("interrupted while waiting for OPA at " + settings.url());
       } catch (IOException e) {
         lastIo = e;
         continue;
@@ -104,7 +105,7 @@ final class OpaClient implements AutoCloseable {
       JsonNode json = parse(response.body());
       if (status == 200) {
         if (json == null || !json.isObject()) {
-          throw new DetectionException("OPA at " + settings.url() + " answered POST /v1/data/" + path
+          throw failure("OPA at " + settings.url() + " answered POST /v1/data/" + path
               + " with something that is not OPA's JSON (" + preview(response.body()) + "); check that --opa-url "
               + "is the base URL of an OPA server");
         }
@@ -124,13 +125,13 @@ final class OpaClient implements AutoCloseable {
           : status == 401 || status == 403
               ? "; this OPA requires authentication or an authorization policy allows nothing for Tripline"
               : "";
-      throw new DetectionException("OPA at " + settings.url() + " refused POST /v1/data/" + path + ": " + problem + hint);
+      throw failure("OPA at " + settings.url() + " refused POST /v1/data/" + path + ": " + problem + hint);
     }
     String tries = " (tried " + settings.attempts() + " time" + (settings.attempts() == 1 ? "" : "s") + ")";
     if (lastIo != null) {
-      throw new DetectionException(unreachable(lastIo, path, tries), lastIo);
+      throw failure(unreachable(lastIo, path, tries), lastIo);
     }
-    throw new DetectionException("OPA at " + settings.url() + " failed POST /v1/data/" + path + ": " + lastProblem + tries
+    throw failure("OPA at " + settings.url() + " failed POST /v1/data/" + path + ": " + lastProblem + tries
         + "; check OPA's log");
   }
 
@@ -166,7 +167,7 @@ final class OpaClient implements AutoCloseable {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DetectionException("interrupted while waiting for OPA at " + settings.url());
+      throw failure("interrupted while waiting for OPA at " + settings.url());
     }
   }
 
@@ -181,12 +182,23 @@ final class OpaClient implements AutoCloseable {
     }
   }
 
+  /** Every message names OPA's URL and may quote its answer: credentials in either are redacted. */
+  private static DetectionException failure(String message) {
+    return new DetectionException(Redaction.redact(message));
+  }
+
+  private static DetectionException failure(String message, Throwable cause) {
+    return new DetectionException(Redaction.redact(message), cause);
+  }
+
   private static String preview(byte[] body) {
     if (body == null || body.length == 0) {
       return "an empty body";
     }
-    String s = new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-    return "\"" + s + (body.length > 120 ? "…" : "") + "\"";
+    // Redact the whole (bounded) body before cutting it, so no partial credential survives the cut.
+    String all = Redaction.redact(new String(body, 0, Math.min(body.length, 64 * 1024), StandardCharsets.UTF_8)).strip().replaceAll("\\s+", " ");
+    String s = all.substring(0, Math.min(all.length(), 120));
+    return "\"" + s + (all.length() > 120 || body.length > 64 * 1024 ? "…" : "") + "\"";
   }
 
   @Override

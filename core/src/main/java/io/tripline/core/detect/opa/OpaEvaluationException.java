@@ -5,7 +5,7 @@ final class OpaEvaluationException extends Exception {
   private final transient OpaError error;
 
   OpaEvaluationException(OpaError error) {
-    super(error.details(), null, false, false);
+    super(io.tripline.rego.Redaction.redact(error.details()), null, false, false);
     this.error = error;
   }
 
