@@ -8,6 +8,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.tripline.cli.SarifSchema;
 import io.tripline.cli.Tripline;
 import io.tripline.simulator.coverage.report.CoverageJson;
 import io.tripline.simulator.coverage.report.CoverageJunit;
@@ -70,6 +71,7 @@ class CoverageCommandTest {
     JsonNode sarif = JSON.readTree(report.resolve("coverage.sarif").toFile());
     assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
     assertThat(sarif.path("runs").get(0).path("tool").path("driver").path("rules").size()).isGreaterThan(30);
+    assertThat(SarifSchema.validate(sarif)).isEmpty();
 
     JsonNode layer = JSON.readTree(report.resolve("attack-navigator-layer.json").toFile());
     assertThat(layer.path("versions").path("layer").asText()).isEqualTo("4.5");
@@ -121,11 +123,24 @@ class CoverageCommandTest {
 
         alert contains {"message": "bucket listing"} if input.eventName == "ListBuckets"
         """);
+    Path report = dir.resolve("noisy-report");
     int code = run("coverage", "cloudtrail-delete-trail", "--policies", rules.toString(), "--baseline", "developer:400",
-        "--max-false-positives", "0", "--no-enrich");
+        "--max-false-positives", "0", "--no-enrich", "--report", report.toString());
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("false positives exceed --max-false-positives 0");
     assertThat(out.toString()).contains("TRL-TEST-001");
+
+    // The SARIF of a failing run: the missed steps (the library holds only the noisy rule) and the
+    // false positives are results, each pointing at its rule by id and index, and it validates.
+    JsonNode sarif = JSON.readTree(report.resolve("coverage.sarif").toFile());
+    JsonNode results = sarif.at("/runs/0/results");
+    assertThat(results.findValuesAsText("ruleId")).contains("TRIPLINE-MISSED", "TRL-TEST-001");
+    JsonNode descriptors = sarif.at("/runs/0/tool/driver/rules");
+    for (JsonNode r : results) {
+      assertThat(r.has("ruleIndex")).as(r.toString()).isTrue();
+      assertThat(descriptors.get(r.path("ruleIndex").asInt()).path("id").asText()).isEqualTo(r.path("ruleId").asText());
+    }
+    assertThat(SarifSchema.validate(sarif)).isEmpty();
   }
 
   @Test
