@@ -12,6 +12,7 @@ import io.tripline.cli.SarifSchema;
 import io.tripline.cli.Tripline;
 import io.tripline.simulator.coverage.report.CoverageJson;
 import io.tripline.simulator.coverage.report.CoverageJunit;
+import io.tripline.simulator.coverage.report.CoverageNavigator;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,6 +78,10 @@ class CoverageCommandTest {
     assertThat(layer.path("versions").path("layer").asText()).isEqualTo("4.5");
     assertThat(layer.path("domain").asText()).isEqualTo("enterprise-attack");
     assertThat(layer.path("techniques").findValuesAsText("techniqueID")).contains("T1654", "T1685.002");
+    try (InputStream schema = CoverageNavigator.class.getResourceAsStream(CoverageNavigator.SCHEMA_RESOURCE)) {
+      JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+      assertThat(s.validate(layer)).isEmpty();
+    }
 
     String html = Files.readString(report.resolve("coverage.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://", "src=\"http");
