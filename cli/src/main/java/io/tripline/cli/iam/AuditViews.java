@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.cli.Terminal;
+import io.tripline.cli.Tripline;
+import io.tripline.core.report.FindingsSarif;
 import io.tripline.iam.audit.AuditResult;
 import io.tripline.iam.audit.IamCheck;
 import io.tripline.iam.audit.IamFinding;
 import io.tripline.iam.audit.Severity;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,16 +108,23 @@ final class AuditViews {
     out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
   }
 
-  static void sarif(AuditResult r, String source, PrintWriter out) throws java.io.IOException {
+  /**
+   * SARIF 2.1.0: a {@code reportingDescriptor} per check, a result per finding located at the
+   * export file (none when the account was read live) and, logically, at the principal.
+   */
+  static void sarif(AuditResult r, Path export, PrintWriter out) throws java.io.IOException {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    root.put("$schema", FindingsSarif.SCHEMA);
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "tripline");
+    driver.put("version", Tripline.version());
     driver.put("informationUri", "https://github.com/tripline/tripline");
     ArrayNode rules = driver.putArray("rules");
+    Map<String, Integer> ruleIndex = new HashMap<>();
     for (IamCheck c : r.checks()) {
+      ruleIndex.putIfAbsent(c.id(), rules.size());
       ObjectNode rule = rules.addObject();
       rule.put("id", c.id());
       rule.put("name", c.packagePath().substring(c.packagePath().lastIndexOf('.') + 1));
@@ -134,11 +145,17 @@ final class AuditViews {
     for (IamFinding f : r.findings()) {
       ObjectNode res = results.addObject();
       res.put("ruleId", f.check().id());
+      Integer index = ruleIndex.get(f.check().id());
+      if (index != null) {
+        res.put("ruleIndex", index);
+      }
       res.put("level", level(f.check().severity()));
       res.putObject("message").put("text", f.message());
       ObjectNode loc = res.putArray("locations").addObject();
-      loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", source);
-      loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.principal()).put("kind", "member");
+      if (export != null) {
+        loc.putObject("physicalLocation").putObject("artifactLocation").put("uri", FindingsSarif.artifactUri(export.toString()));
+      }
+      loc.putArray("logicalLocations").addObject().put("fullyQualifiedName", f.principal()).put("kind", "resource");
       res.putObject("partialFingerprints").put("principalAndCheck/v1", f.check().id() + ":" + f.principal() + ":" + String.join(",", f.actions()));
       res.putObject("properties").set("finding", f.finding());
     }

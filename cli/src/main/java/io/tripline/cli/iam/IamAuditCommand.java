@@ -140,7 +140,7 @@ public final class IamAuditCommand implements Callable<Integer> {
     switch (format) {
       case table -> AuditViews.table(result, inputs.describe(), threshold, terminal);
       case json -> AuditViews.json(result, inputs.describe(), out);
-      case sarif -> AuditViews.sarif(result, inputs.describe(), out);
+      case sarif -> AuditViews.sarif(result, inputs.source.live ? null : inputs.source.export, out);
       case markdown -> AuditViews.markdown(result, inputs.describe(), threshold, out);
     }
     if (format != Format.table) {

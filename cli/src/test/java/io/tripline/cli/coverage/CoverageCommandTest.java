@@ -8,9 +8,11 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.tripline.cli.SarifSchema;
 import io.tripline.cli.Tripline;
 import io.tripline.simulator.coverage.report.CoverageJson;
 import io.tripline.simulator.coverage.report.CoverageJunit;
+import io.tripline.simulator.coverage.report.CoverageNavigator;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -70,11 +72,16 @@ class CoverageCommandTest {
     JsonNode sarif = JSON.readTree(report.resolve("coverage.sarif").toFile());
     assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
     assertThat(sarif.path("runs").get(0).path("tool").path("driver").path("rules").size()).isGreaterThan(30);
+    assertThat(SarifSchema.validate(sarif)).isEmpty();
 
     JsonNode layer = JSON.readTree(report.resolve("attack-navigator-layer.json").toFile());
     assertThat(layer.path("versions").path("layer").asText()).isEqualTo("4.5");
     assertThat(layer.path("domain").asText()).isEqualTo("enterprise-attack");
     assertThat(layer.path("techniques").findValuesAsText("techniqueID")).contains("T1654", "T1685.002");
+    try (InputStream schema = CoverageNavigator.class.getResourceAsStream(CoverageNavigator.SCHEMA_RESOURCE)) {
+      JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+      assertThat(s.validate(layer)).isEmpty();
+    }
 
     String html = Files.readString(report.resolve("coverage.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "http://", "src=\"http");
@@ -121,11 +128,24 @@ class CoverageCommandTest {
 
         alert contains {"message": "bucket listing"} if input.eventName == "ListBuckets"
         """);
+    Path report = dir.resolve("noisy-report");
     int code = run("coverage", "cloudtrail-delete-trail", "--policies", rules.toString(), "--baseline", "developer:400",
-        "--max-false-positives", "0", "--no-enrich");
+        "--max-false-positives", "0", "--no-enrich", "--report", report.toString());
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("false positives exceed --max-false-positives 0");
     assertThat(out.toString()).contains("TRL-TEST-001");
+
+    // The SARIF of a failing run: the missed steps (the library holds only the noisy rule) and the
+    // false positives are results, each pointing at its rule by id and index, and it validates.
+    JsonNode sarif = JSON.readTree(report.resolve("coverage.sarif").toFile());
+    JsonNode results = sarif.at("/runs/0/results");
+    assertThat(results.findValuesAsText("ruleId")).contains("TRIPLINE-MISSED", "TRL-TEST-001");
+    JsonNode descriptors = sarif.at("/runs/0/tool/driver/rules");
+    for (JsonNode r : results) {
+      assertThat(r.has("ruleIndex")).as(r.toString()).isTrue();
+      assertThat(descriptors.get(r.path("ruleIndex").asInt()).path("id").asText()).isEqualTo(r.path("ruleId").asText());
+    }
+    assertThat(SarifSchema.validate(sarif)).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tripline.cli.SarifSchema;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -89,6 +90,22 @@ class IamAuditCommandTest {
     JsonNode run = new ObjectMapper().readTree(out.toString()).get("runs").get(0);
     assertThat(run.at("/tool/driver/rules").size()).isGreaterThanOrEqualTo(8);
     assertThat(run.get("results").toString()).contains("TRL-IAM-001", "arn:aws:iam::123456789012:user/dev_user");
+  }
+
+  @Test
+  void sarifValidatesAgainstTheSarif210SchemaEvenForAnExportPathWithSpaces() throws Exception {
+    Path export = Files.createDirectories(dir.resolve("account exports")).resolve("company #1.json");
+    Files.copy(Path.of(EXPORT), export);
+    assertThat(run("--account-export", export.toString(), "--trails", TRAILS, "--format", "sarif")).isEqualTo(1);
+    JsonNode sarif = new ObjectMapper().readTree(out.toString());
+    JsonNode run = sarif.get("runs").get(0);
+    JsonNode rules = run.at("/tool/driver/rules");
+    assertThat(run.get("results").size()).isGreaterThan(3);
+    for (JsonNode r : run.get("results")) {
+      assertThat(rules.get(r.get("ruleIndex").asInt()).get("id").asText()).isEqualTo(r.get("ruleId").asText());
+      assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("account%20exports/company%20%231.json");
+    }
+    assertThat(SarifSchema.validate(sarif)).isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.detect.Finding;
 import io.tripline.core.detect.RuleInfo;
 import io.tripline.core.detect.Severity;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class FindingsSarif {
       res.put("level", level(f.severity()));
       res.putObject("message").put("text", f.message());
       ObjectNode loc = res.putArray("locations").addObject().putObject("physicalLocation");
-      loc.putObject("artifactLocation").put("uri", f.rule().file().replaceFirst("^bundled:", ""));
+      loc.putObject("artifactLocation").put("uri", artifactUri(f.rule().file()));
       ObjectNode props = res.putObject("properties");
       props.put("eventTime", f.trigger().eventTime().toString());
       props.put("principalArn", f.trigger().principalArn());
@@ -59,6 +60,28 @@ public final class FindingsSarif {
     }
     return log;
   }
+
+  /**
+   * A file as the URI reference SARIF's {@code artifactLocation.uri} must hold: the
+   * {@code bundled:}/{@code classpath:} prefix dropped, separators as {@code /}, and every character
+   * a URI path may not hold (spaces, {@code :}, {@code %}, non-ASCII, ...) percent-encoded as UTF-8,
+   * so {@code rules/aws/a b.rego} is {@code rules/aws/a%20b.rego}; relative paths stay relative.
+   */
+  public static String artifactUri(String file) {
+    String path = file.replaceFirst("^(bundled|classpath):", "").replace('\\', '/');
+    StringBuilder b = new StringBuilder();
+    for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = x & 0xff;
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/!$&'()*+,;=@".indexOf(c) >= 0)) {
+        b.append((char) c);
+      } else {
+        b.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** A rule as a SARIF reportingDescriptor. */
   public static ObjectNode descriptor(RuleInfo r) {

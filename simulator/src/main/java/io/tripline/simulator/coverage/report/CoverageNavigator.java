@@ -13,6 +13,12 @@ import io.tripline.simulator.coverage.TechniqueResult;
  * comments name the rules and scenarios.
  */
 public final class CoverageNavigator {
+  /**
+   * Class-path location of the JSON Schema (draft 2020-12) of layer format 4.5, written from
+   * MITRE's specification; the layers this class writes validate against it (tested).
+   */
+  public static final String SCHEMA_RESOURCE = "/io/tripline/simulator/coverage/report/attack-navigator-layer-4.5.schema.json";
+
   private CoverageNavigator() {}
 
   public static ObjectNode of(CoverageReport r) {

@@ -9,7 +9,9 @@ import io.tripline.core.report.FindingsSarif;
 import io.tripline.simulator.coverage.CoverageReport;
 import io.tripline.simulator.coverage.ExpectationResult;
 import io.tripline.simulator.coverage.ScenarioResult;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Coverage as SARIF 2.1.0: the rules as {@code reportingDescriptor}s from their metadata, plus
@@ -30,6 +32,10 @@ public final class CoverageSarif {
         .putObject("shortDescription").put("text", "A scenario step expected a technique or rule to fire and none did");
     rules.addObject().put("id", "TRIPLINE-NOISY").put("name", "broken-quiet-expectation")
         .putObject("shortDescription").put("text", "A rule fired where the scenario expects quiet");
+    Map<String, Integer> ruleIndex = new HashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      ruleIndex.put(rules.get(i).get("id").asText(), i);
+    }
     ArrayNode results = (ArrayNode) run.get("results");
     for (ScenarioResult s : r.scenarios()) {
       for (ExpectationResult e : s.expectations()) {
@@ -60,9 +66,13 @@ public final class CoverageSarif {
       ObjectNode res = results.addObject();
       RuleInfo rule = f.rule();
       res.put("ruleId", rule.id());
+      Integer index = ruleIndex.get(rule.id());
+      if (index != null) {
+        res.put("ruleIndex", index);
+      }
       res.put("level", "warning");
       res.putObject("message").put("text", "false positive on baseline activity: " + f.message());
-      location(res, rule.file().replaceFirst("^bundled:", ""));
+      location(res, rule.file());
       ObjectNode props = res.putObject("properties");
       props.put("baseline", true);
       props.put("eventID", f.trigger().eventID());
@@ -71,8 +81,12 @@ public final class CoverageSarif {
     return log;
   }
 
+  /** The result's location: the file, when known (SARIF has no use for an empty URI). */
   private static void location(ObjectNode res, String file) {
+    if (file == null || file.isBlank()) {
+      return;
+    }
     res.putArray("locations").addObject().putObject("physicalLocation").putObject("artifactLocation")
-        .put("uri", file == null ? "" : file.replaceFirst("^classpath:", ""));
+        .put("uri", FindingsSarif.artifactUri(file));
   }
 }
