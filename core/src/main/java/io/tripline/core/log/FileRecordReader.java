@@ -169,7 +169,7 @@ final class FileRecordReader implements Closeable {
    */
   private Item rootObject(JsonLocation at) throws IOException {
     ObjectNode node = NODES.objectNode();
-    Trees tree = new Trees();
+    Trees tree = new Trees(true);
     wrapperKeys.clear();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
@@ -279,28 +279,58 @@ final class FileRecordReader implements Closeable {
 
   /**
    * Builds JSON trees from the parser, noting the first repeated key (its pointer and position)
-   * instead of letting the later value win.
+   * instead of letting the later value win. Pointers and token locations are only built for a
+   * repeated key (and, when asked, for the top-level keys of a wrapper): a record is read with
+   * no more allocation than Jackson's own tree reader makes.
    */
   private static final class Trees {
+    private final boolean trackTop;
     String duplicate;
     JsonLocation duplicateAt;
     String duplicatePointer;
     final Map<String, JsonLocation> topKeys = new HashMap<>();
 
+    Trees() {
+      this(false);
+    }
+
+    /** trackTop: remember where each top-level key is ({@link #topKeys}). */
+    Trees(boolean trackTop) {
+      this.trackTop = trackTop;
+    }
+
+    /** Where a container is: its parent and its key (an array index as text); null parent at the root. */
+    private record Ptr(Ptr parent, String key) {
+      static final Ptr ROOT = new Ptr(null, null);
+
+      String text() {
+        return parent == null ? "" : parent.text() + "/" + key.replace("~", "~0").replace("/", "~1");
+      }
+    }
+
     JsonNode value(JsonParser p, String pointer) throws IOException {
+      if (!pointer.isEmpty()) {
+        throw new IllegalArgumentException("trees are read from the root");
+      }
+      return value(p, Ptr.ROOT);
+    }
+
+    private JsonNode value(JsonParser p, Ptr at) throws IOException {
       switch (p.currentToken()) {
         case START_OBJECT -> {
           ObjectNode o = NODES.objectNode();
           while (p.nextToken() == JsonToken.FIELD_NAME) {
-            field(p, o, p.currentName(), p.currentTokenLocation(), pointer);
+            field(p, o, p.currentName(), null, at);
           }
           return o;
         }
         case START_ARRAY -> {
           ArrayNode a = NODES.arrayNode();
           int n = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            a.add(value(p, pointer + "/" + n++));
+          JsonToken t;
+          while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            a.add(value(p, container(t) ? new Ptr(at, Integer.toString(n)) : null));
+            n++;
           }
           return a;
         }
@@ -330,21 +360,34 @@ final class FileRecordReader implements Closeable {
       }
     }
 
-    /** Reads the value of {@code name} (the parser is on the name) into {@code o}. */
+    private static boolean container(JsonToken t) {
+      return t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+    }
+
+    /** Reads the value of {@code name} (the parser is on the name) into the root object {@code o}. */
     void field(JsonParser p, ObjectNode o, String name, JsonLocation nameAt, String pointer) throws IOException {
-      String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-      if (pointer.isEmpty()) {
+      if (!pointer.isEmpty()) {
+        throw new IllegalArgumentException("fields are read at the root");
+      }
+      field(p, o, name, nameAt, Ptr.ROOT);
+    }
+
+    private void field(JsonParser p, ObjectNode o, String name, JsonLocation knownAt, Ptr parent) throws IOException {
+      boolean repeated = o.has(name);
+      boolean top = trackTop && parent == Ptr.ROOT;
+      JsonLocation nameAt = knownAt != null || !(repeated || top) ? knownAt : p.currentTokenLocation();
+      if (top) {
         topKeys.putIfAbsent(name, nameAt);
       }
       if (p.currentToken() == JsonToken.FIELD_NAME) {
         p.nextToken();
       }
-      JsonNode v = value(p, child);
-      if (o.has(name)) {
+      JsonNode v = value(p, container(p.currentToken()) ? new Ptr(parent, name) : null);
+      if (repeated) {
         if (duplicate == null) {
           duplicate = name;
           duplicateAt = nameAt;
-          duplicatePointer = child;
+          duplicatePointer = new Ptr(parent, name).text();
         }
       } else {
         o.set(name, v);
@@ -411,10 +454,14 @@ final class FileRecordReader implements Closeable {
     static boolean jsonLines(BufferedInputStream in) throws IOException {
       in.mark(LAYOUT_PEEK + 1);
       try {
-        int[] budget = {LAYOUT_PEEK};
-        byte[] first = nonBlankLine(in, budget);
+        Peek peek = new Peek(in, LAYOUT_PEEK);
+        byte[] first = peek.nonBlankLine();
         if (first == null) {
-          return budget[0] < 0; // a first line longer than the peek: one long line, read as a line
+          return peek.overBudget; // a first line longer than the peek: one long line, read as a line
+        }
+        byte[] second = peek.nonBlankLine();
+        if (second == null && !peek.overBudget) {
+          return false; // one line in all (a CloudTrail object from S3): a document
         }
         if (first[0] == '[') {
           return false;
@@ -423,35 +470,65 @@ final class FileRecordReader implements Closeable {
         if (parse != Parse.INCOMPLETE) {
           return true;
         }
-        byte[] second = nonBlankLine(in, budget);
         return second != null && second[0] == '{' && parse(second) == Parse.COMPLETE;
       } finally {
         in.reset();
       }
     }
 
-    /** The next line with something on it (leading whitespace stripped), or null at the end or past the budget. */
-    private static byte[] nonBlankLine(InputStream in, int[] budget) throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int b;
-      while (budget[0]-- > 0 && (b = peek(in)) != -1) {
-        if (b == '\n') {
-          if (line.size() > 0) {
-            return line.toByteArray();
-          }
-        } else if (line.size() > 0 || !(b == ' ' || b == '\t' || b == '\r' || b == 0xef || b == 0xbb || b == 0xbf)) {
-          line.write(b);
-        }
-      }
-      return budget[0] >= 0 && line.size() > 0 ? line.toByteArray() : null;
-    }
+    /** Reads ahead in chunks (never a byte at a time through the stream) within a budget. */
+    private static final class Peek {
+      private final InputStream in;
+      private final byte[] chunk = new byte[8192];
+      private int pos;
+      private int limit;
+      private int budget;
+      boolean overBudget;
 
-    /** The next byte, or -1 at the end or where the input breaks (the read proper reports that, with its position). */
-    private static int peek(InputStream in) {
-      try {
-        return in.read();
-      } catch (IOException e) {
-        return -1;
+      Peek(InputStream in, int budget) {
+        this.in = in;
+        this.budget = budget;
+      }
+
+      private int next() {
+        if (pos == limit) {
+          if (budget <= 0) {
+            overBudget = true;
+            return -1;
+          }
+          try {
+            int n = in.read(chunk, 0, Math.min(chunk.length, budget));
+            if (n <= 0) {
+              return -1;
+            }
+            budget -= n;
+            pos = 0;
+            limit = n;
+          } catch (IOException e) {
+            return -1; // where the input breaks: the read proper reports that, with its position
+          }
+        }
+        return chunk[pos++] & 0xff;
+      }
+
+      /** The next line with something on it (leading whitespace stripped), or null at the end or past the budget. */
+      byte[] nonBlankLine() {
+        byte[] line = new byte[256];
+        int size = 0;
+        int b;
+        while ((b = next()) != -1) {
+          if (b == '\n') {
+            if (size > 0) {
+              return java.util.Arrays.copyOf(line, size);
+            }
+          } else if (size > 0 || !(b == ' ' || b == '\t' || b == '\r' || b == 0xef || b == 0xbb || b == 0xbf)) {
+            if (size == line.length) {
+              line = java.util.Arrays.copyOf(line, size * 2);
+            }
+            line[size++] = (byte) b;
+          }
+        }
+        return !overBudget && size > 0 ? java.util.Arrays.copyOf(line, size) : null;
       }
     }
 
