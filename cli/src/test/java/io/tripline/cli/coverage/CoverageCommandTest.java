@@ -1,5 +1,6 @@
 package io.tripline.cli.coverage;
 
+import io.tripline.cli.CommandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,13 +10,10 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.tripline.cli.SarifSchema;
-import io.tripline.cli.Tripline;
 import io.tripline.simulator.coverage.report.CoverageJson;
 import io.tripline.simulator.coverage.report.CoverageJunit;
 import io.tripline.simulator.coverage.report.CoverageNavigator;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -24,28 +22,15 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * `tripline coverage` as CI runs it: the bundled seed scenarios with small baselines, every
  * report written and checked against its schema, and the exit code when a rule is missing or a
  * rule is noisy.
  */
-class CoverageCommandTest {
+class CoverageCommandTest extends CommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Tripline());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
-  }
-
   @Test
   void theSeedScenariosAreCaughtAndEveryReportValidates() throws Exception {
     Path report = dir.resolve("out");

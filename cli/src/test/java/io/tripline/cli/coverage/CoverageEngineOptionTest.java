@@ -1,41 +1,26 @@
 package io.tripline.cli.coverage;
 
+import io.tripline.cli.CommandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tripline.cli.Tripline;
 import io.tripline.core.detect.PolicyFiles;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.detect.opa.DataApiServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * `tripline coverage --engine opa`: the same library on `tripline serve`'s Data API server (an
  * ephemeral loopback port, the bundled library with the batch package and the company context)
  * gives the embedded engine's coverage result.
  */
-class CoverageEngineOptionTest {
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Tripline());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
-  }
-
+class CoverageEngineOptionTest extends CommandTest {
   static final String[] RUN = {"coverage", "soc-2024-219-cloudtrail-log-enumeration/cli-keys", "cloudtrail-log-delivery-redirected",
       "cloudtrail-update-trail-change-management", "cloudtrail-stop-logging", "--data", CoverageCommandTest.company().toString(),
       "--baseline", "developer:300", "--baseline", "security-auditor:150", "--no-enrich", "--format", "json"};

@@ -1,5 +1,6 @@
 package io.tripline.cli.coverage;
 
+import io.tripline.cli.CommandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,12 +9,9 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.tripline.cli.Terminal;
-import io.tripline.cli.Tripline;
 import io.tripline.simulator.coverage.report.CoverageJson;
 import io.tripline.simulator.coverage.report.CoverageJunit;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.XMLConstants;
@@ -21,28 +19,15 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `tripline coverage --iam EXPORT`: the seed scenario against the seed company's export, before and after the remediation. */
-class CoverageIamCommandTest {
+class CoverageIamCommandTest extends CommandTest {
   static final Path ACCOUNTS = Path.of("../attack-scenarios/src/main/resources/accounts");
   static final Path EXPORT = ACCOUNTS.resolve("company-123456789012.authz-details.json");
   static final Path REMEDIATED = ACCOUNTS.resolve("company-123456789012-remediated.authz-details.json");
   static final String BUCKET_POLICY = "company-cloudtrail-logs=" + ACCOUNTS.resolve("company-cloudtrail-logs-remediated.bucket-policy.json");
 
   @TempDir Path dir;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Tripline());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
-  }
-
   int seed(String... more) {
     String[] base = {"coverage", "soc-2024-219-cloudtrail-log-enumeration/cli-keys", "--data", CoverageCommandTest.company().toString(),
         "--baseline", "security-auditor:100", "--no-enrich"};

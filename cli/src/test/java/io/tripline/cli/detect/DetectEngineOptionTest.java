@@ -1,15 +1,13 @@
 package io.tripline.cli.detect;
 
+import io.tripline.cli.CommandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tripline.cli.Tripline;
 import io.tripline.core.detect.PolicyFiles;
 import io.tripline.core.detect.RuleLibrary;
 import io.tripline.core.detect.opa.DataApiServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,23 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `tripline detect --engine opa` against the Data API server on an ephemeral loopback port. */
-class DetectEngineOptionTest {
+class DetectEngineOptionTest extends CommandTest {
   @TempDir Path dir;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Tripline());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
-  }
-
   static String record(String time, String source, String name, String id, String params) {
     return "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDAEXAMPLE\","
         + "\"arn\":\"arn:aws:iam::123456789012:user/dev_user\",\"accountId\":\"123456789012\",\"userName\":\"dev_user\"},"

@@ -1,35 +1,20 @@
 package io.tripline.cli.detect;
 
+import io.tripline.cli.CommandTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.cli.SarifSchema;
-import io.tripline.cli.Tripline;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `tripline detect --format sarif` on the simulated seed incident, against the official SARIF 2.1.0 schema. */
-class DetectSarifTest {
+class DetectSarifTest extends CommandTest {
   static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  int run(String... args) {
-    out = new StringWriter();
-    err = new StringWriter();
-    CommandLine cmd = new CommandLine(new Tripline());
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    return cmd.execute(args);
-  }
-
   JsonNode detectSarif() throws Exception {
     Path sim = dir.resolve("sim");
     assertThat(run("simulate", "soc-2024-219-cloudtrail-log-enumeration", "--out", sim.toString())).as(err.toString()).isZero();
