@@ -22,7 +22,7 @@ final class YamlSyntax {
   static LocatedTextException diagnose(JsonProcessingException e) {
     List<String> texts = new ArrayList<>();
     List<int[]> marks = new ArrayList<>();
-    String original = e.getOriginalMessage() == null ? "cannot be parsed" : e.getOriginalMessage();
+    String original = e.getOriginalMessage() == null ? "cannot be parsed" : plain(e.getOriginalMessage());
     if (original.contains("exceeds the limit") && original.contains("code points")) {
       return new LocatedTextException(0, 0, "longer than " + YamlTree.MAX_CHARACTERS + " characters (Tripline's limit for a YAML file); split it");
     }
@@ -48,6 +48,34 @@ final class YamlSyntax {
       message = only + hint("", only);
     }
     return new LocatedTextException(line, col, "invalid YAML: " + message);
+  }
+
+  private static final Pattern EVENT = Pattern.compile("<?org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event\\(([^)]*)\\)>?");
+  private static final Pattern ANCHOR = Pattern.compile("anchor=([^,\\s)]+)");
+
+  /**
+   * Jackson's YAML messages name SnakeYAML's event classes ("got this instead:
+   * &lt;org.yaml.snakeyaml.events.AliasEvent(anchor=a)&gt;"); say what the YAML construct is instead.
+   */
+  private static String plain(String message) {
+    String m = message.replace("Expected a field name (Scalar value in YAML), got this instead:", "expected a plain key (a string) before ':', but found");
+    Matcher e = EVENT.matcher(m);
+    StringBuilder out = new StringBuilder();
+    while (e.find()) {
+      Matcher a = ANCHOR.matcher(e.group(2));
+      String anchor = a.find() ? a.group(1) : null;
+      String what = switch (e.group(1)) {
+        case "Alias" -> "the alias *" + (anchor == null ? "" : anchor) + " (an alias cannot be a key)";
+        case "SequenceStart" -> "a list";
+        case "MappingStart" -> "a mapping";
+        case "Scalar" -> "a value";
+        case "SequenceEnd", "MappingEnd" -> "the end of a block";
+        default -> "a YAML " + e.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+      };
+      e.appendReplacement(out, Matcher.quoteReplacement(what));
+    }
+    e.appendTail(out);
+    return out.toString();
   }
 
   private static String hint(String context, String problem) {
