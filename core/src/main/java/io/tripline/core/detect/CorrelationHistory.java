@@ -41,15 +41,14 @@ public final class CorrelationHistory {
     return out;
   }
 
-  /** Whether the value was seen for this rule, group and field. */
-  boolean contains(RuleInfo rule, String group, String field, Value value) {
-    TreeSet<Value> values = rules.getOrDefault(rule.id(), Map.of()).getOrDefault(group, Map.of()).get(field);
-    return values != null && values.contains(value);
+  /** The live values of one rule and group per field (created when missing): the correlator adds to them directly. */
+  Map<String, TreeSet<Value>> fields(RuleInfo rule, String group) {
+    return rules.computeIfAbsent(rule.id(), k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>());
   }
 
-  void add(RuleInfo rule, String group, String field, Value value) {
-    rules.computeIfAbsent(rule.id(), k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>())
-        .computeIfAbsent(field, k -> new TreeSet<>(ValueOrder.INSTANCE)).add(value);
+  /** An empty set of one field's values, in Rego's order. */
+  static TreeSet<Value> newValueSet() {
+    return new TreeSet<>(ValueOrder.INSTANCE);
   }
 
   /** An independent copy (what a run adds to it does not reach this one). */

@@ -37,11 +37,17 @@ final class Correlator {
   private static final class Group {
     final List<Matched> entries = new ArrayList<>();
     final Map<String, Value> key;
+    /** The key as JSON text: the group's name in the history and its state file. */
+    final String keyText;
+    /** This group's values per new_value field (null for other kinds), shared with the history. */
+    final Map<String, java.util.TreeSet<Value>> seen;
     Instant last = Instant.MIN;
     boolean firing;
 
-    Group(Map<String, Value> key) {
+    Group(Map<String, Value> key, String keyText, Map<String, java.util.TreeSet<Value>> seen) {
       this.key = key;
+      this.keyText = keyText;
+      this.seen = seen;
     }
   }
 
@@ -51,8 +57,8 @@ final class Correlator {
   private final Consumer<Finding> sink;
   private final Consumer<String> errors;
   private final boolean historyOnly;
-  private final PriorityQueue<Matched> pending = new PriorityQueue<>(ORDER);
-  private final Map<RuleInfo, Map<String, Group>> groups = new HashMap<>();
+  private final PendingQueue pending = new PendingQueue();
+  private final Map<RuleInfo, Map<List<Value>, Group>> groups = new HashMap<>();
   private Instant newest = Instant.MIN;
   private long processed;
 
@@ -98,10 +104,19 @@ final class Correlator {
 
   private void process(Matched m) throws DetectionException {
     RuleInfo rule = m.rule();
-    Map<String, Value> key = groupKey(rule, m.input());
-    String keyText = ValueJson.write(ObjectValue.of(toValueKeys(key)));
-    Map<String, Group> ruleGroups = groups.computeIfAbsent(rule, k -> new HashMap<>());
-    Group g = ruleGroups.computeIfAbsent(keyText, k -> new Group(key));
+    boolean newValue = rule.kind() == RuleKind.NEW_VALUE;
+    List<Value> keyValues = groupKey(rule, m.input());
+    Map<List<Value>, Group> ruleGroups = groups.computeIfAbsent(rule, k -> new HashMap<>());
+    Group g = ruleGroups.get(keyValues);
+    if (g == null) {
+      Map<String, Value> key = new LinkedHashMap<>();
+      for (int i = 0; i < rule.groupBy().size(); i++) {
+        key.put(rule.groupBy().get(i), keyValues.get(i));
+      }
+      String keyText = ValueJson.write(ObjectValue.of(toValueKeys(key)));
+      g = new Group(key, keyText, newValue ? history.fields(rule, keyText) : null);
+      ruleGroups.put(keyValues, g);
+    }
     Instant cutoff = m.time().minus(rule.window());
     g.entries.removeIf(e -> e.time().isBefore(cutoff));
     if (g.firing && Duration.between(g.last, m.time()).compareTo(rule.window()) > 0) {
@@ -112,17 +127,16 @@ final class Correlator {
     }
     int at = insertionPoint(g.entries, m);
     g.entries.add(at, m);
-    boolean newValue = rule.kind() == RuleKind.NEW_VALUE;
+    Value[] values = newValue ? newValues(rule, m.input()) : null;
     // A new_value rule can only fire on a record with a value its group has not had.
-    boolean worthIt = newValue ? novel(rule, keyText, m.input()) : !g.firing;
+    boolean worthIt = newValue ? novel(rule, g, values) : !g.firing;
     if (!historyOnly && worthIt && g.entries.size() >= rule.threshold()) {
-      evaluate(rule, g, keyText, m);
+      evaluate(rule, g, m);
     }
     if (newValue) {
-      for (String field : rule.newValue()) {
-        Value v = path(m.input(), field);
-        if (v != null) {
-          history.add(rule, keyText, field, v);
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          g.seen.computeIfAbsent(rule.newValue().get(i), k -> CorrelationHistory.newValueSet()).add(values[i]);
         }
       }
     }
@@ -131,17 +145,28 @@ final class Correlator {
     }
   }
 
-  private boolean novel(RuleInfo rule, String keyText, Value input) {
-    for (String field : rule.newValue()) {
-      Value v = path(input, field);
-      if (v != null && !history.contains(rule, keyText, field, v)) {
-        return true;
+  private static Value[] newValues(RuleInfo rule, Value input) {
+    List<String> fields = rule.newValue();
+    Value[] out = new Value[fields.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = path(input, fields.get(i));
+    }
+    return out;
+  }
+
+  private static boolean novel(RuleInfo rule, Group g, Value[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        java.util.TreeSet<Value> seen = g.seen.get(rule.newValue().get(i));
+        if (seen == null || !seen.contains(values[i])) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private void evaluate(RuleInfo rule, Group g, String keyText, Matched newest) throws DetectionException {
+  private void evaluate(RuleInfo rule, Group g, Matched newest) throws DetectionException {
     List<Value> records = new ArrayList<>(g.entries.size());
     for (Matched e : g.entries) {
       records.add(e.input());
@@ -158,7 +183,7 @@ final class Correlator {
             .build());
     if (rule.kind() == RuleKind.NEW_VALUE) {
       ObjectValue.Builder h = ObjectValue.builder();
-      history.seen(rule, keyText).forEach((field, values) -> h.put(field, values));
+      history.seen(rule, g.keyText).forEach((field, values) -> h.put(field, values));
       batch.put("history", h.build());
     }
     RecordEvaluator.BatchVerdict verdict = evaluator.alerts(rule, batch.build());
@@ -200,7 +225,7 @@ final class Correlator {
 
   /** Drops groups whose newest record left the window (and that are not in a firing episode). */
   private void sweep(Instant now) {
-    for (Map.Entry<RuleInfo, Map<String, Group>> e : groups.entrySet()) {
+    for (Map.Entry<RuleInfo, Map<List<Value>, Group>> e : groups.entrySet()) {
       Instant cutoff = now.minus(e.getKey().window()).minus(tolerance);
       for (Iterator<Group> it = e.getValue().values().iterator(); it.hasNext(); ) {
         if (it.next().last.isBefore(cutoff)) {
@@ -218,13 +243,53 @@ final class Correlator {
     return i;
   }
 
-  private static Map<String, Value> groupKey(RuleInfo rule, Value input) {
-    Map<String, Value> key = new LinkedHashMap<>();
-    for (String p : rule.groupBy()) {
-      Value v = path(input, p);
-      key.put(p, v == null ? NullValue.NULL : v);
+  /** The record's values of the rule's group_by fields, in order (null where absent). */
+  private static List<Value> groupKey(RuleInfo rule, Value input) {
+    List<String> fields = rule.groupBy();
+    Value[] key = new Value[fields.size()];
+    for (int i = 0; i < key.length; i++) {
+      Value v = path(input, fields.get(i));
+      key[i] = v == null ? NullValue.NULL : v;
     }
-    return key;
+    return java.util.Arrays.asList(key);
+  }
+
+  /**
+   * The records waiting for the reorder tolerance, oldest first. CloudTrail is mostly in time
+   * order, so records that arrive in order queue in a deque (constant time); only a record older
+   * than the newest queued one goes to a heap, and polling takes the older of the two heads.
+   */
+  private static final class PendingQueue {
+    private final java.util.ArrayDeque<Matched> inOrder = new java.util.ArrayDeque<>();
+    private final PriorityQueue<Matched> late = new PriorityQueue<>(ORDER);
+
+    void add(Matched m) {
+      if (inOrder.isEmpty() || ORDER.compare(inOrder.peekLast(), m) <= 0) {
+        inOrder.addLast(m);
+      } else {
+        late.add(m);
+      }
+    }
+
+    boolean isEmpty() {
+      return inOrder.isEmpty() && late.isEmpty();
+    }
+
+    Matched peek() {
+      Matched a = inOrder.peekFirst();
+      Matched b = late.peek();
+      return a == null ? b : b == null ? a : ORDER.compare(a, b) <= 0 ? a : b;
+    }
+
+    Matched poll() {
+      Matched head = peek();
+      if (head == inOrder.peekFirst()) {
+        inOrder.pollFirst();
+      } else {
+        late.poll();
+      }
+      return head;
+    }
   }
 
   private static Map<Value, Value> toValueKeys(Map<String, Value> key) {

@@ -9,7 +9,7 @@ import io.tripline.rego.value.ValueJson;
 /**
  * The input a rule sees for a record: the record itself, field for field, plus
  * {@code tripline.source} (enrichment) and {@code tripline.learned} (what the logs taught) when
- * there is any. The record is never changed: enrichment goes on a shallow copy.
+ * there is any. The record is never changed or copied: {@code tripline} is laid over it.
  */
 final class RecordInputs {
   private RecordInputs() {}
@@ -19,8 +19,6 @@ final class RecordInputs {
     if (learned == null && source == null) {
       return ValueJson.fromNode(r.json());
     }
-    ObjectNode copy = JsonNodeFactory.instance.objectNode();
-    copy.setAll(r.json());
     ObjectNode tripline = JsonNodeFactory.instance.objectNode();
     if (source != null) {
       tripline.set("source", source);
@@ -28,7 +26,6 @@ final class RecordInputs {
     if (learned != null) {
       tripline.set("learned", learned);
     }
-    copy.set("tripline", tripline);
-    return ValueJson.fromNode(copy);
+    return ValueJson.fromNode(r.json(), "tripline", ValueJson.fromNode(tripline));
   }
 }

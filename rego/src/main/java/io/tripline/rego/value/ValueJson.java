@@ -47,31 +47,46 @@ public final class ValueJson {
    * so a large input costs only what a policy reads.
    */
   public static Value fromNode(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    // Concrete node classes first (one type check each), so the common members of a record
+    // cost no chain of virtual is*() calls.
+    if (node instanceof com.fasterxml.jackson.databind.node.TextNode t) {
+      return StringValue.of(t.textValue());
+    }
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      return o.size() == 0 ? ObjectValue.EMPTY : new JsonObjectView(o);
+    }
+    if (node == null) {
       return NullValue.NULL;
     }
-    if (node.isTextual()) {
-      return StringValue.of(node.textValue());
+    switch (node.getNodeType()) {
+      case NULL:
+      case MISSING:
+        return NullValue.NULL;
+      case BOOLEAN:
+        return BooleanValue.of(node.booleanValue());
+      case NUMBER:
+        if (node.isIntegralNumber()) {
+          return node.canConvertToLong() ? NumberValue.of(node.longValue()) : NumberValue.of(node.bigIntegerValue());
+        }
+        return NumberValue.of(node.decimalValue());
+      case OBJECT:
+        return node.size() == 0 ? ObjectValue.EMPTY : new JsonObjectView(node);
+      case ARRAY:
+        return node.size() == 0 ? ArrayValue.EMPTY : new JsonArrayView(node);
+      default:
+        return StringValue.of(node.asText());
     }
-    if (node.isBoolean()) {
-      return BooleanValue.of(node.booleanValue());
+  }
+
+  /**
+   * A JSON object viewed as by {@link #fromNode}, with one more member laid over it (replacing a
+   * member of that name): adds a field to a large input without copying it. The node is not changed.
+   */
+  public static ObjectValue fromNode(JsonNode object, String key, Value value) {
+    if (!object.isObject()) {
+      throw new IllegalArgumentException("not a JSON object: " + object.getNodeType());
     }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? NumberValue.of(node.longValue()) : NumberValue.of(node.bigIntegerValue());
-    }
-    if (node.isNumber()) {
-      return NumberValue.of(node.decimalValue());
-    }
-    if (node.isObject()) {
-      return node.size() == 0 ? ObjectValue.EMPTY : new JsonObjectView(node);
-    }
-    if (node.isArray()) {
-      return node.size() == 0 ? ArrayValue.EMPTY : new JsonArrayView(node);
-    }
-    if (node.isBinary()) {
-      return StringValue.of(node.asText());
-    }
-    return StringValue.of(node.asText());
+    return new JsonObjectView(object, key, value);
   }
 
   /**
