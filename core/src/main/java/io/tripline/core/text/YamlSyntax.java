@@ -65,7 +65,7 @@ final class YamlSyntax {
       Matcher a = ANCHOR.matcher(e.group(2));
       String anchor = a.find() ? a.group(1) : null;
       String what = switch (e.group(1)) {
-        case "Alias" -> "the alias *" + (anchor == null ? "" : anchor) + " (an alias cannot be a key)";
+        case "Alias" -> "the alias '*" + (anchor == null ? "" : anchor) + "' (an alias cannot be a key)";
         case "SequenceStart" -> "a list";
         case "MappingStart" -> "a mapping";
         case "Scalar" -> "a value";

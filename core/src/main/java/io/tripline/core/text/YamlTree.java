@@ -131,7 +131,7 @@ public final class YamlTree {
   private JsonNode alias(String name, JsonLocation l) {
     Anchored a = anchors.get(name);
     if (a == null) {
-      throw located(l, "unknown alias *" + name + "; define the anchor &" + name + " before using it");
+      throw located(l, "unknown alias '*" + name + "'; define the anchor '&" + name + "' before using it");
     }
     if (a == IN_PROGRESS) {
       throw located(l, "alias *" + name + " is inside the value its anchor marks (a cycle); YAML data must be a tree");
