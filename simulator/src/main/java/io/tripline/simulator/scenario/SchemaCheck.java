@@ -55,13 +55,13 @@ final class SchemaCheck {
         continue;
       }
       if ((alternative && alternatives.contains(pointer)) || ("pattern".equals(m.getType()) && description(m) != null)) {
-        String where = pointer.isEmpty() ? "document" : pointer.substring(1).replace('/', '.');
+        String where = where(m.getInstanceLocation());
         JsonNode value = tree.root().at(pointer);
         String shown = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
         out.add(Diagnostic.at(tree.locate(pointer), where + ": " + shown + " is not valid; expected " + description(m)));
         continue;
       }
-      String where = pointer.isEmpty() ? "document" : pointer.substring(1).replace('/', '.');
+      String where = where(m.getInstanceLocation());
       String text = m.getMessage();
       int colon = text.indexOf(": ");
       String what = colon >= 0 ? text.substring(colon + 2) : text;
@@ -97,6 +97,24 @@ final class SchemaCheck {
       n = ref.startsWith("#/") ? schemaTree.at(ref.substring(1)) : null;
     }
     return n == null || !n.hasNonNull("description") ? null : n.get("description").asText();
+  }
+
+  /**
+   * The failing node as a dotted path ({@code steps.2.call}); a key that is not
+   * a plain name is quoted ({@code actors['dev team']}), so what comes from the script is never
+   * mistaken for the message's own words.
+   */
+  private static String where(JsonNodePath path) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object e = path.getElement(i);
+      if (e instanceof Integer || e.toString().matches("[A-Za-z_][A-Za-z0-9_-]*")) {
+        sb.append(sb.isEmpty() ? "" : ".").append(e);
+      } else {
+        sb.append("['").append(e.toString().replace("'", "\\'")).append("']");
+      }
+    }
+    return sb.isEmpty() ? "document" : sb.toString();
   }
 
   private static String pointer(JsonNodePath path) {
