@@ -18,6 +18,17 @@ class ScenarioLoaderFuzzTest {
   private static final java.util.regex.Pattern INTERNALS =
       java.util.regex.Pattern.compile("(?:java|javax|com\\.fasterxml|org\\.yaml)\\.[a-z]+\\.|StreamReadConstraints|\\w+Exception:");
 
+  /** The whole word (letters, digits, '_') extending around {@code m[start, end)}. */
+  private static String word(String m, int start, int end) {
+    while (start > 0 && (Character.isLetterOrDigit(m.charAt(start - 1)) || m.charAt(start - 1) == '_')) {
+      start--;
+    }
+    while (end < m.length() && (Character.isLetterOrDigit(m.charAt(end)) || m.charAt(end) == '_')) {
+      end++;
+    }
+    return m.substring(start, end);
+  }
+
   private static final ScenarioLoader LOADER = new ScenarioLoader(Fixtures.CATALOG);
   private static final Simulator SIMULATOR = new Simulator(Fixtures.CATALOG);
 
@@ -28,8 +39,12 @@ class ScenarioLoaderFuzzTest {
     for (Diagnostic d : r.diagnostics()) {
       // what a message quotes of the input may say anything; outside quotes no Java class names or Jackson settings
       String m = d.message() == null ? "Exception: no message" : d.message().replaceAll("'[^']*'|\"[^\"]*\"", "");
-      if (INTERNALS.matcher(m).find()) {
-        throw new AssertionError("a diagnostic in Java's or Jackson's words: " + d);
+      java.util.regex.Matcher internal = INTERNALS.matcher(m);
+      while (internal.find()) {
+        // a key of the script's own named like a Jackson setting, echoed in a path, is not a leak
+        if (!text.contains(word(m, internal.start(), internal.end()))) {
+          throw new AssertionError("a diagnostic in Java's or Jackson's words: " + d);
+        }
       }
     }
     for (Scenario s : r.scenarios()) {
