@@ -44,6 +44,11 @@ public final class DocumentValues extends AbstractMap<String, Value> {
     return out;
   }
 
+  /** The value of the {@code i}th ref of {@link PreparedDocuments#refs()} (null: undefined), without a lookup. */
+  public Value valueAt(int i) {
+    return values[i];
+  }
+
   @Override
   public Value get(Object key) {
     // callers usually look up with the very strings of refs(): compare references first

@@ -299,12 +299,12 @@ final class Correlator {
   }
 
   /** Dotted paths of group_by and new_value fields, split once. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, String[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<String, StringValue[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The value at a dotted path ({@code userIdentity.arn}), or null. */
   static Value path(Value input, String dotted) {
     Value v = input;
-    for (String part : PARTS.computeIfAbsent(dotted, d -> d.split("\\."))) {
+    for (StringValue part : PARTS.computeIfAbsent(dotted, d -> java.util.Arrays.stream(d.split("\\.")).map(StringValue::of).toArray(StringValue[]::new))) {
       if (!(v instanceof ObjectValue o)) {
         return null;
       }

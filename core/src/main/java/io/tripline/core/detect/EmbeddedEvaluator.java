@@ -61,7 +61,7 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     List<RuleInfo> matched = null;
     List<String> refs = documents.refs();
     for (int i = 0; i < refs.size(); i++) {
-      Value v = values.get(refs.get(i));
+      Value v = values.valueAt(i);
       if (v == null) {
         continue;
       }

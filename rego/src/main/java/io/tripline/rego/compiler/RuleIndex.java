@@ -17,7 +17,7 @@ import java.util.function.Function;
  * carry, as OPA indexes equality on {@code input} refs: given an input, which rules can hold.
  * A rule without indexable conditions (or with {@code else} clauses, or a function) is always a
  * candidate, so skipping the others never changes a result. Immutable once built; lookups
- * allocate one small bit set.
+ * allocate one small bit set and read only the paths some still-possible rule tests.
  */
 public final class RuleIndex {
   private final int size;
@@ -74,6 +74,9 @@ public final class RuleIndex {
     }
     List<PathIndex> paths = new ArrayList<>();
     byPath.forEach((p, b) -> paths.add(new PathIndex(p, Map.copyOf(b.byValue), b.defined, b.unconstrained)));
+    // The paths most rules test first: they rule out the most, so later paths that no remaining
+    // rule tests are skipped without reading the field.
+    paths.sort(java.util.Comparator.comparingInt((PathIndex p) -> -constrained(p.unconstrained(), rules.size())));
     return new RuleIndex(rules.size(), List.copyOf(paths));
   }
 
@@ -109,9 +112,16 @@ public final class RuleIndex {
       set(out, i);
     }
     for (PathIndex p : paths) {
+      long[] free = p.unconstrained();
+      boolean tested = false;
+      for (int w = 0; w < out.length && !tested; w++) {
+        tested = (out[w] & ~free[w]) != 0;
+      }
+      if (!tested) {
+        continue; // no rule still in the running tests this path: the field need not be read
+      }
       Value v = at(input, p.path());
       long[] match = v == null ? null : p.byValue().get(v);
-      long[] free = p.unconstrained();
       long[] defined = v == null || v == BooleanValue.FALSE ? null : p.defined();
       boolean any = false;
       for (int w = 0; w < out.length; w++) {
@@ -150,6 +160,14 @@ public final class RuleIndex {
       cur = Navigation.child(cur, path.get(i));
     }
     return cur;
+  }
+
+  private static int constrained(long[] unconstrained, int n) {
+    int free = 0;
+    for (long w : unconstrained) {
+      free += Long.bitCount(w);
+    }
+    return n - free;
   }
 
   static int words(int n) {

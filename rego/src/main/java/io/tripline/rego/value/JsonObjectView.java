@@ -11,8 +11,11 @@ import java.util.List;
 /**
  * A JSON object whose members are converted to values only when read: evaluating a rule over a
  * CloudTrail record touches a handful of fields, so the rest is never converted. Creating a view
- * costs nothing (members are found through the Jackson node's own hash map), and the view holds
- * no mutable state but its sorted keys, computed once if asked, so it can be shared freely.
+ * costs nothing (members are found through the Jackson node's own hash map). Members read are
+ * remembered (a record's eventName is read by the rule index, by many rules and by the correlator:
+ * converted once, found in a short array that is hot in the cache). The view's only mutable state
+ * is that memo and its sorted keys, both published as immutable snapshots, so a view can be shared
+ * across threads: a race can only lose a memo entry, never return a wrong one.
  */
 final class JsonObjectView extends ObjectValue {
   private final JsonNode node;
@@ -21,6 +24,54 @@ final class JsonObjectView extends ObjectValue {
   private final Value extra;
   private volatile List<Value> sortedKeys;
   private volatile JsonNode merged;
+  private Memo memo = Memo.EMPTY;
+
+  /** Members already read: an immutable snapshot, replaced (copied with one more entry) on a miss. */
+  private static final class Memo {
+    static final Memo EMPTY = new Memo(new int[0], new String[0], new Value[0]);
+    /** How many members a view remembers; records are read through a few dozen paths at most. */
+    static final int LIMIT = 32;
+    /** Stands for a member that is absent. */
+    static final Value ABSENT = StringValue.of("\u0000absent");
+
+    final int[] hashes;
+    final String[] names;
+    final Value[] values;
+
+    Memo(int[] hashes, String[] names, Value[] values) {
+      this.hashes = hashes;
+      this.names = names;
+      this.values = values;
+    }
+
+    Value find(String name) {
+      int h = name.hashCode();
+      int[] hs = hashes;
+      for (int i = 0; i < hs.length; i++) {
+        if (hs[i] == h) {
+          String k = names[i];
+          if (k == name || k.equals(name)) {
+            return values[i];
+          }
+        }
+      }
+      return null;
+    }
+
+    Memo with(String name, Value value) {
+      int len = names.length;
+      if (len >= LIMIT) {
+        return this;
+      }
+      int[] h = java.util.Arrays.copyOf(hashes, len + 1);
+      h[len] = name.hashCode();
+      String[] n = java.util.Arrays.copyOf(names, len + 1);
+      Value[] v = java.util.Arrays.copyOf(values, len + 1);
+      n[len] = name;
+      v[len] = value;
+      return new Memo(h, n, v);
+    }
+  }
 
   JsonObjectView(JsonNode node) {
     this(node, null, null);
@@ -41,8 +92,15 @@ final class JsonObjectView extends ObjectValue {
     if (extraKey != null && extraKey.equals(name)) {
       return extra;
     }
+    Memo m = memo;
+    Value known = m.find(name);
+    if (known != null) {
+      return known == Memo.ABSENT ? null : known;
+    }
     JsonNode child = node.get(name);
-    return child == null ? null : ValueJson.fromNode(child);
+    Value v = child == null ? null : ValueJson.fromNode(child);
+    memo = m.with(name, v == null ? Memo.ABSENT : v);
+    return v;
   }
 
   @Override
