@@ -9,7 +9,9 @@ import io.tripline.rego.value.Value;
 import io.tripline.rego.value.ValueJson;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +44,11 @@ final class Correlator {
     /** The key as JSON text: the group's name in the history and its state file. */
     final String keyText;
     /** This group's values per new_value field (null for other kinds), shared with the history. */
-    final Map<String, java.util.TreeSet<Value>> seen;
+    final Map<String, TreeSet<Value>> seen;
     Instant last = Instant.MIN;
     boolean firing;
 
-    Group(Map<String, Value> key, String keyText, Map<String, java.util.TreeSet<Value>> seen) {
+    Group(Map<String, Value> key, String keyText, Map<String, TreeSet<Value>> seen) {
       this.key = key;
       this.keyText = keyText;
       this.seen = seen;
@@ -157,7 +161,7 @@ final class Correlator {
   private static boolean novel(RuleInfo rule, Group g, Value[] values) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null) {
-        java.util.TreeSet<Value> seen = g.seen.get(rule.newValue().get(i));
+        TreeSet<Value> seen = g.seen.get(rule.newValue().get(i));
         if (seen == null || !seen.contains(values[i])) {
           return true;
         }
@@ -251,7 +255,7 @@ final class Correlator {
       Value v = path(input, fields.get(i));
       key[i] = v == null ? NullValue.NULL : v;
     }
-    return java.util.Arrays.asList(key);
+    return Arrays.asList(key);
   }
 
   /**
@@ -260,7 +264,7 @@ final class Correlator {
    * than the newest queued one goes to a heap, and polling takes the older of the two heads.
    */
   private static final class PendingQueue {
-    private final java.util.ArrayDeque<Matched> inOrder = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Matched> inOrder = new ArrayDeque<>();
     private final PriorityQueue<Matched> late = new PriorityQueue<>(ORDER);
 
     void add(Matched m) {
@@ -299,12 +303,13 @@ final class Correlator {
   }
 
   /** Dotted paths of group_by and new_value fields, split once. */
-  private static final java.util.concurrent.ConcurrentHashMap<String, StringValue[]> PARTS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, StringValue[]> PARTS = new ConcurrentHashMap<>();
 
   /** The value at a dotted path ({@code userIdentity.arn}), or null. */
   static Value path(Value input, String dotted) {
     Value v = input;
-    for (StringValue part : PARTS.computeIfAbsent(dotted, d -> java.util.Arrays.stream(d.split("\\.")).map(StringValue::of).toArray(StringValue[]::new))) {
+    StringValue[] parts = PARTS.computeIfAbsent(dotted, d -> Arrays.stream(d.split("\\.")).map(StringValue::of).toArray(StringValue[]::new));
+    for (StringValue part : parts) {
       if (!(v instanceof ObjectValue o)) {
         return null;
       }

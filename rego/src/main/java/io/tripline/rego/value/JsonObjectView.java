@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -63,10 +64,10 @@ final class JsonObjectView extends ObjectValue {
       if (len >= LIMIT) {
         return this;
       }
-      int[] h = java.util.Arrays.copyOf(hashes, len + 1);
+      int[] h = Arrays.copyOf(hashes, len + 1);
       h[len] = name.hashCode();
-      String[] n = java.util.Arrays.copyOf(names, len + 1);
-      Value[] v = java.util.Arrays.copyOf(values, len + 1);
+      String[] n = Arrays.copyOf(names, len + 1);
+      Value[] v = Arrays.copyOf(values, len + 1);
       n[len] = name;
       v[len] = value;
       return new Memo(h, n, v);
