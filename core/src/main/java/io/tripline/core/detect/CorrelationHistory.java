@@ -14,41 +14,50 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * The values {@code new_value} rules have seen, per rule, group and field: what makes "first time
  * this principal reads the trail bucket" mean something. Filled by runs (and by earlier logs given
  * with {@code --history}); saved to and read from a JSON state file:
  * {@code {"version": 1, "rules": {"<id>": {"<group>": {"<field>": [values]}}}}}.
- * Memory grows with distinct (group, value) pairs, not with log size. Not thread-safe.
+ * Memory grows with distinct (group, value) pairs, not with log size. Values are kept in hash
+ * sets (the correlator asks "seen before?" for nearly every record) and sorted in Rego's order
+ * when a rule or the state file sees them. Not thread-safe.
  */
 public final class CorrelationHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Map<String, Map<String, Map<String, TreeSet<Value>>>> rules = new HashMap<>();
+  private final Map<String, Map<String, Map<String, Set<Value>>>> rules = new HashMap<>();
 
   /** The values seen for each field of the rule's group, sorted, as a Rego object (empty arrays when none). */
   Map<String, ArrayValue> seen(RuleInfo rule, String group) {
-    Map<String, TreeSet<Value>> fields = rules.getOrDefault(rule.id(), Map.of()).getOrDefault(group, Map.of());
+    Map<String, Set<Value>> fields = rules.getOrDefault(rule.id(), Map.of()).getOrDefault(group, Map.of());
     Map<String, ArrayValue> out = new HashMap<>();
     for (String f : rule.newValue()) {
-      TreeSet<Value> values = fields.get(f);
-      out.put(f, values == null ? ArrayValue.EMPTY : ArrayValue.of(new ArrayList<>(values)));
+      Set<Value> values = fields.get(f);
+      out.put(f, values == null ? ArrayValue.EMPTY : ArrayValue.of(sorted(values)));
     }
     return out;
   }
 
+  private static List<Value> sorted(Set<Value> values) {
+    List<Value> list = new ArrayList<>(values);
+    list.sort(ValueOrder.INSTANCE);
+    return list;
+  }
+
   /** The live values of one rule and group per field (created when missing): the correlator adds to them directly. */
-  Map<String, TreeSet<Value>> fields(RuleInfo rule, String group) {
+  Map<String, Set<Value>> fields(RuleInfo rule, String group) {
     return rules.computeIfAbsent(rule.id(), k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>());
   }
 
-  /** An empty set of one field's values, in Rego's order. */
-  static TreeSet<Value> newValueSet() {
-    return new TreeSet<>(ValueOrder.INSTANCE);
+  /** An empty set of one field's values. */
+  static Set<Value> newValueSet() {
+    return new HashSet<>();
   }
 
   /** An independent copy (what a run adds to it does not reach this one). */
@@ -56,7 +65,7 @@ public final class CorrelationHistory {
     CorrelationHistory c = new CorrelationHistory();
     rules.forEach((id, groups) -> groups.forEach((group, fields) -> fields.forEach((field, values) ->
         c.rules.computeIfAbsent(id, k -> new HashMap<>()).computeIfAbsent(group, k -> new HashMap<>())
-            .computeIfAbsent(field, k -> new TreeSet<>(ValueOrder.INSTANCE)).addAll(values))));
+            .computeIfAbsent(field, k -> newValueSet()).addAll(values))));
     return c;
   }
 
@@ -84,7 +93,7 @@ public final class CorrelationHistory {
         ObjectNode f = g.putObject(group);
         fields.forEach((field, values) -> {
           ArrayNode a = f.putArray(field);
-          values.forEach(v -> a.add(ValueJson.toNode(v)));
+          sorted(values).forEach(v -> a.add(ValueJson.toNode(v)));
         });
       });
     });
@@ -127,7 +136,7 @@ public final class CorrelationHistory {
           }
           for (JsonNode v : field.getValue()) {
             h.rules.computeIfAbsent(rule.getKey(), k -> new HashMap<>()).computeIfAbsent(group.getKey(), k -> new HashMap<>())
-                .computeIfAbsent(field.getKey(), k -> new TreeSet<>(ValueOrder.INSTANCE)).add(ValueJson.fromNode(v.deepCopy()));
+                .computeIfAbsent(field.getKey(), k -> newValueSet()).add(ValueJson.fromNode(v.deepCopy()));
           }
         }
       }

@@ -17,19 +17,27 @@ import java.util.Map;
 /**
  * The embedded Rego engine: every record rule's {@code alert} and every correlation rule's
  * {@code match} prepared as one {@link PreparedDocuments}, so one index lookup per record picks
- * the few rules that can hold across the whole library.
+ * the few rules that can hold across the whole library. {@code new_value} rules' {@code match} is
+ * deferred: the correlator asks it only for records with a value new to their group.
  */
 final class EmbeddedEvaluator implements RecordEvaluator {
   private final PreparedDocuments documents;
   private final List<RuleInfo> owners = new ArrayList<>();
   private final List<Boolean> isMatch = new ArrayList<>();
   private final Map<RuleInfo, PreparedDocuments> batchAlerts = new HashMap<>();
+  /** The match of each new_value rule, asked one record at a time by the correlator. */
+  private final Map<RuleInfo, PreparedDocuments> deferredMatch = new LinkedHashMap<>();
   private final EvalOptions options;
 
   EmbeddedEvaluator(RuleLibrary library, EvalOptions options) {
     this.options = options;
     List<String> refs = new ArrayList<>();
     for (RuleInfo r : library.rules()) {
+      if (r.kind() == RuleKind.NEW_VALUE) {
+        deferredMatch.put(r, library.policy().prepareDocuments(List.of(r.matchRef())));
+        batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
+        continue;
+      }
       refs.add(r.kind().correlation() ? r.matchRef() : r.alertRef());
       owners.add(r);
       isMatch.add(r.kind().correlation());
@@ -54,7 +62,7 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     try {
       values = documents.evaluate(input, options);
     } catch (RegoException e) {
-      return new RecordVerdict(Map.of(), List.of(), e.getMessage());
+      return RecordVerdict.failed(e.getMessage());
     }
     String timedOut = timedOut(values);
     Map<RuleInfo, List<Value>> alerts = null;
@@ -100,6 +108,27 @@ final class EmbeddedEvaluator implements RecordEvaluator {
       }
     }
     return String.join("; ", parts);
+  }
+
+  @Override
+  public List<RuleInfo> deferred() {
+    return List.copyOf(deferredMatch.keySet());
+  }
+
+  @Override
+  public MatchVerdict match(RuleInfo rule, Value input) {
+    PreparedDocuments match = deferredMatch.get(rule);
+    if (match == null) {
+      throw new IllegalArgumentException("rule " + rule.id() + " is not deferred");
+    }
+    try {
+      DocumentValues values = match.evaluate(input, options);
+      RegoError timeout = values.errors().get(rule.matchRef());
+      return new MatchVerdict(BooleanValue.of(true).equals(values.valueAt(0)),
+          timeout == null ? null : "rule " + rule.id() + " timed out (" + timeout + ")");
+    } catch (RegoException e) {
+      return new MatchVerdict(false, e.getMessage());
+    }
   }
 
   @Override

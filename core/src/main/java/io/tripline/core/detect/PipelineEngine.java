@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +27,14 @@ final class PipelineEngine implements DetectionEngine {
   private final RecordEvaluator evaluator;
   private final DetectionOptions options;
   private final CorrelationHistory history;
+  /** The correlation rules in library order, and those whose match the evaluator defers. */
+  private final List<RuleInfo> correlation;
+  private final Set<RuleInfo> deferred;
 
   PipelineEngine(RuleLibrary library, RecordEvaluator evaluator, DetectionOptions options) {
     this.evaluator = evaluator;
+    this.correlation = library.rules().stream().filter(r -> r.kind().correlation()).toList();
+    this.deferred = Set.copyOf(evaluator.deferred());
     this.options = options;
     this.history = options.history() != null ? options.history() : new CorrelationHistory();
   }
@@ -164,8 +170,19 @@ final class PipelineEngine implements DetectionEngine {
             }
           }
         }
-        for (RuleInfo rule : v.matched()) {
-          correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record()));
+        if (deferred.isEmpty() || v.failed()) {
+          for (RuleInfo rule : v.matched()) {
+            correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record()));
+          }
+        } else {
+          // Library order, as without deferral: a deferred rule's record joins unverified (a
+          // record that could not be evaluated takes part in no rule, deferred or not).
+          for (RuleInfo rule : correlation) {
+            boolean isDeferred = deferred.contains(rule);
+            if (isDeferred || v.matched().contains(rule)) {
+              correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record(), !isDeferred));
+            }
+          }
         }
         correlator.advance(e.record().eventTime());
       }

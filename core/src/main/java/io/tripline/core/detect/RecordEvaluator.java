@@ -19,6 +19,24 @@ public interface RecordEvaluator extends AutoCloseable {
    */
   BatchVerdict alerts(RuleInfo rule, Value batch) throws DetectionException;
 
+  /**
+   * Correlation rules whose {@code match} {@link #evaluate} leaves out, in library order: the
+   * engine asks {@link #match} for the records that need it (the embedded engine defers
+   * {@code new_value} rules, whose match holds for nearly every record but matters only for
+   * records with a new value). None by default.
+   */
+  default List<RuleInfo> deferred() {
+    return List.of();
+  }
+
+  /** A deferred rule's {@code match} for one input; an evaluation error is in the verdict. */
+  default MatchVerdict match(RuleInfo rule, Value input) throws DetectionException {
+    throw new IllegalArgumentException("rule " + rule.id() + " is not deferred");
+  }
+
+  /** Whether a deferred rule's match holds, or the error it ended in. */
+  record MatchVerdict(boolean matched, String error) {}
+
   /** A correlation rule's alerts for one batch, or the error it ended in. */
   record BatchVerdict(List<Value> alerts, String error) {}
 

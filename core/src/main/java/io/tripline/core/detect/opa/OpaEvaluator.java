@@ -72,7 +72,7 @@ public final class OpaEvaluator implements RecordEvaluator {
       result = client.post(BATCH_PATH, request(inputs));
     } catch (OpaEvaluationException e) {
       if (inputs.size() == 1) {
-        return List.of(new RecordVerdict(Map.of(), List.of(), e.getMessage()));
+        return List.of(RecordVerdict.failed(e.getMessage()));
       }
       // one record failed the whole request: evaluate one by one so only it carries the error
       List<RecordVerdict> out = new ArrayList<>(inputs.size());
