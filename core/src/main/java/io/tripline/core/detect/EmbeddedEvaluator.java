@@ -57,7 +57,8 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     return out;
   }
 
-  private RecordVerdict evaluate(Value input) {
+  @Override
+  public RecordVerdict evaluate(Value input) {
     DocumentValues values;
     try {
       values = documents.evaluate(input, options);

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * A bounded pipeline: the calling thread reads records in chunks and notes what the logs teach
  * (trail buckets), workers build each record's input (enrichment) and evaluate the rules, and the
  * calling thread takes the results back in order to emit record findings and feed correlation.
- * At most two chunks per worker are in flight, so memory does not grow with the input.
+ * At most two chunks per worker are in flight, so memory does not grow with the input. On one
+ * thread with the rules in this process there is no pipeline: each record is evaluated as soon as
+ * it is read.
  */
 final class PipelineEngine implements DetectionEngine {
   private final RecordEvaluator evaluator;
@@ -67,6 +69,18 @@ final class PipelineEngine implements DetectionEngine {
     }) : null;
     Deque<Future<List<Evaluated>>> inFlight = new ArrayDeque<>();
     try {
+      if (pool == null && !evaluator.remote()) {
+        // One thread, rules in this process: each record is evaluated as soon as it is read,
+        // while its JSON tree is still in the processor's cache.
+        while (records.hasNext()) {
+          CloudTrailRecord r = records.next();
+          ObjectNode context = learned.isEmpty() ? null : learned.snapshot();
+          learned.observe(r);
+          Value input = RecordInputs.of(r, context, options.enricher());
+          run.consume(new Evaluated(r, input, evaluator.evaluate(input)));
+          run.progress(started);
+        }
+      }
       while (records.hasNext()) {
         List<CloudTrailRecord> chunk = new ArrayList<>(options.chunkSize());
         List<ObjectNode> contexts = new ArrayList<>(options.chunkSize());
@@ -158,34 +172,38 @@ final class PipelineEngine implements DetectionEngine {
 
     void consume(List<Evaluated> chunk) throws DetectionException {
       for (Evaluated e : chunk) {
-        long i = index++;
-        RecordVerdict v = e.verdict();
-        if (v.error() != null) {
-          error("record #" + (i + 1) + " (eventID " + e.record().eventID() + "): " + v.error());
-        }
-        if (!historyOnly) {
-          for (Map.Entry<RuleInfo, List<Value>> alerts : v.alerts().entrySet()) {
-            for (Value alert : alerts.getValue()) {
-              sink.accept(Findings.of(alerts.getKey(), alert, i, e.record(), null));
-            }
-          }
-        }
-        if (deferred.isEmpty() || v.failed()) {
-          for (RuleInfo rule : v.matched()) {
-            correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record()));
-          }
-        } else {
-          // Library order, as without deferral: a deferred rule's record joins unverified (a
-          // record that could not be evaluated takes part in no rule, deferred or not).
-          for (RuleInfo rule : correlation) {
-            boolean isDeferred = deferred.contains(rule);
-            if (isDeferred || v.matched().contains(rule)) {
-              correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record(), !isDeferred));
-            }
-          }
-        }
-        correlator.advance(e.record().eventTime());
+        consume(e);
       }
+    }
+
+    void consume(Evaluated e) throws DetectionException {
+      long i = index++;
+      RecordVerdict v = e.verdict();
+      if (v.error() != null) {
+        error("record #" + (i + 1) + " (eventID " + e.record().eventID() + "): " + v.error());
+      }
+      if (!historyOnly) {
+        for (Map.Entry<RuleInfo, List<Value>> alerts : v.alerts().entrySet()) {
+          for (Value alert : alerts.getValue()) {
+            sink.accept(Findings.of(alerts.getKey(), alert, i, e.record(), null));
+          }
+        }
+      }
+      if (deferred.isEmpty() || v.failed()) {
+        for (RuleInfo rule : v.matched()) {
+          correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record()));
+        }
+      } else {
+        // Library order, as without deferral: a deferred rule's record joins unverified (a
+        // record that could not be evaluated takes part in no rule, deferred or not).
+        for (RuleInfo rule : correlation) {
+          boolean isDeferred = deferred.contains(rule);
+          if (isDeferred || v.matched().contains(rule)) {
+            correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record(), !isDeferred));
+          }
+        }
+      }
+      correlator.advance(e.record().eventTime());
     }
 
     void progress(long started) {

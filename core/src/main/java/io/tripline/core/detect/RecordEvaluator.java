@@ -13,6 +13,20 @@ public interface RecordEvaluator extends AutoCloseable {
   /** One verdict per input, in order. */
   List<RecordVerdict> evaluate(List<Value> inputs) throws DetectionException;
 
+  /** The verdict for one input. */
+  default RecordVerdict evaluate(Value input) throws DetectionException {
+    return evaluate(List.of(input)).get(0);
+  }
+
+  /**
+   * Whether the rules run elsewhere (an OPA server): records then go in batches of
+   * {@link DetectionOptions#chunkSize()}; a local evaluator gets each record as it is read when
+   * the engine runs on one thread.
+   */
+  default boolean remote() {
+    return false;
+  }
+
   /**
    * The alerts of a correlation rule for one batch ({@code {records, group, window, history}}).
    * A rule that fails on the batch gives a verdict with the error, not an exception.

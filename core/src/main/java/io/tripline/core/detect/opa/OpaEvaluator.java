@@ -162,6 +162,11 @@ public final class OpaEvaluator implements RecordEvaluator {
   }
 
   @Override
+  public boolean remote() {
+    return true;
+  }
+
+  @Override
   public void close() {
     client.close();
   }
