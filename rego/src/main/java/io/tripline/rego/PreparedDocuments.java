@@ -8,7 +8,6 @@ import io.tripline.rego.compiler.RuleIndex;
 import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.eval.EvalException;
 import io.tripline.rego.eval.Evaluation;
-import io.tripline.rego.eval.Solution;
 import io.tripline.rego.value.SetValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class PreparedDocuments {
     try {
       for (int e = 0; e < out.length; e++) {
         Entry entry = entries.get(e);
-        if (chosen != null && entry.whenNoCandidate() != null && chosen[e].isEmpty()) {
+        if (chosen != null && entry.whenNoCandidate() != null && chosen[e] == null) {
           out[e] = entry.whenNoCandidate() == UNDEFINED ? null : entry.whenNoCandidate();
           continue;
         }
@@ -111,10 +110,7 @@ public final class PreparedDocuments {
               options.cancellation());
         }
         try {
-          List<Solution> s = ev.run(entry.query());
-          if (!s.isEmpty()) {
-            out[e] = s.get(0).expressions().get(0);
-          }
+          out[e] = ev.firstExpression(entry.query());
         } catch (EvalException x) {
           if (ruleLimit == null || !x.getMessage().endsWith("(" + ruleLimit + ")")) {
             throw x;
@@ -136,7 +132,10 @@ public final class PreparedDocuments {
     return new DocumentValues(refs, out, errors);
   }
 
-  /** Looks the input up in the shared index: the rules each entry may need, handed to the evaluation. */
+  /**
+   * Looks the input up in the shared index: the rules each entry may need (null: none), handed to
+   * the evaluation.
+   */
   private List<CompiledRule>[] select(Evaluation ev, Value input) {
     @SuppressWarnings("unchecked")
     List<CompiledRule>[] chosen = new List[entries.size()];
@@ -151,14 +150,9 @@ public final class PreparedDocuments {
         chosen[e].add(rules[i]);
       }
     }
-    for (int e = 0; e < chosen.length; e++) {
-      if (chosen[e] == null) {
-        chosen[e] = List.of();
-      }
-    }
     ev.preselect(node -> {
       Integer e = entryOfNode.get(node);
-      return e == null ? null : chosen[e];
+      return e == null ? null : chosen[e] == null ? List.of() : chosen[e];
     });
     return chosen;
   }

@@ -22,8 +22,9 @@ import java.util.Map;
  */
 final class EmbeddedEvaluator implements RecordEvaluator {
   private final PreparedDocuments documents;
-  private final List<RuleInfo> owners = new ArrayList<>();
-  private final List<Boolean> isMatch = new ArrayList<>();
+  /** Per ref of {@code documents}: its rule, and whether it is a correlation rule's match. */
+  private final RuleInfo[] owners;
+  private final boolean[] isMatch;
   private final Map<RuleInfo, PreparedDocuments> batchAlerts = new HashMap<>();
   /** The match of each new_value rule, asked one record at a time by the correlator. */
   private final Map<RuleInfo, PreparedDocuments> deferredMatch = new LinkedHashMap<>();
@@ -32,6 +33,7 @@ final class EmbeddedEvaluator implements RecordEvaluator {
   EmbeddedEvaluator(RuleLibrary library, EvalOptions options) {
     this.options = options;
     List<String> refs = new ArrayList<>();
+    List<RuleInfo> owned = new ArrayList<>();
     for (RuleInfo r : library.rules()) {
       if (r.kind() == RuleKind.NEW_VALUE) {
         deferredMatch.put(r, library.policy().prepareDocuments(List.of(r.matchRef())));
@@ -39,13 +41,17 @@ final class EmbeddedEvaluator implements RecordEvaluator {
         continue;
       }
       refs.add(r.kind().correlation() ? r.matchRef() : r.alertRef());
-      owners.add(r);
-      isMatch.add(r.kind().correlation());
+      owned.add(r);
       if (r.kind().correlation()) {
         batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
       }
     }
     this.documents = library.policy().prepareDocuments(refs);
+    this.owners = owned.toArray(RuleInfo[]::new);
+    this.isMatch = new boolean[owners.length];
+    for (int i = 0; i < owners.length; i++) {
+      isMatch[i] = owners[i].kind().correlation();
+    }
   }
 
   @Override
@@ -68,24 +74,23 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     String timedOut = timedOut(values);
     Map<RuleInfo, List<Value>> alerts = null;
     List<RuleInfo> matched = null;
-    List<String> refs = documents.refs();
-    for (int i = 0; i < refs.size(); i++) {
+    for (int i = 0; i < owners.length; i++) {
       Value v = values.valueAt(i);
       if (v == null) {
         continue;
       }
-      if (isMatch.get(i)) {
+      if (isMatch[i]) {
         if (v.equals(BooleanValue.of(true))) {
           if (matched == null) {
             matched = new ArrayList<>(2);
           }
-          matched.add(owners.get(i));
+          matched.add(owners[i]);
         }
       } else if (v instanceof SetValue s && !s.isEmpty()) {
         if (alerts == null) {
           alerts = new LinkedHashMap<>();
         }
-        alerts.put(owners.get(i), s.elements());
+        alerts.put(owners[i], s.elements());
       }
     }
     if (alerts == null && matched == null && timedOut == null) {
@@ -105,7 +110,7 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     for (int i = 0; i < refs.size(); i++) {
       RegoError e = errors.get(refs.get(i));
       if (e != null) {
-        parts.add("rule " + owners.get(i).id() + " timed out (" + e + "); the other rules ran");
+        parts.add("rule " + owners[i].id() + " timed out (" + e + "); the other rules ran");
       }
     }
     return String.join("; ", parts);

@@ -68,6 +68,7 @@ final class PipelineEngine implements DetectionEngine {
       return t;
     }) : null;
     Deque<Future<List<Evaluated>>> inFlight = new ArrayDeque<>();
+    RecordInputs.Learned learnedValues = new RecordInputs.Learned();
     try {
       if (pool == null && !evaluator.remote()) {
         // One thread, rules in this process: each record is evaluated as soon as it is read,
@@ -76,7 +77,7 @@ final class PipelineEngine implements DetectionEngine {
           CloudTrailRecord r = records.next();
           ObjectNode context = learned.isEmpty() ? null : learned.snapshot();
           learned.observe(r);
-          Value input = RecordInputs.of(r, context, options.enricher());
+          Value input = RecordInputs.of(r, context, learnedValues, options.enricher());
           run.consume(new Evaluated(r, input, evaluator.evaluate(input)));
           run.progress(started);
         }
@@ -132,8 +133,9 @@ final class PipelineEngine implements DetectionEngine {
 
   private List<Evaluated> evaluate(List<CloudTrailRecord> chunk, List<ObjectNode> contexts) throws DetectionException {
     List<Value> inputs = new ArrayList<>(chunk.size());
+    RecordInputs.Learned learnedValues = new RecordInputs.Learned();
     for (int i = 0; i < chunk.size(); i++) {
-      inputs.add(RecordInputs.of(chunk.get(i), contexts.get(i), options.enricher()));
+      inputs.add(RecordInputs.of(chunk.get(i), contexts.get(i), learnedValues, options.enricher()));
     }
     List<RecordVerdict> verdicts = evaluator.evaluate(inputs);
     List<Evaluated> out = new ArrayList<>(chunk.size());

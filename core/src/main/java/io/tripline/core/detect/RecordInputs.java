@@ -1,8 +1,8 @@
 package io.tripline.core.detect;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tripline.core.record.CloudTrailRecord;
+import io.tripline.rego.value.ObjectValue;
 import io.tripline.rego.value.Value;
 import io.tripline.rego.value.ValueJson;
 
@@ -14,18 +14,43 @@ import io.tripline.rego.value.ValueJson;
 final class RecordInputs {
   private RecordInputs() {}
 
-  static Value of(CloudTrailRecord r, ObjectNode learned, Enricher enricher) {
+  /**
+   * What the logs taught, as the {@code tripline.learned} value: converted once per snapshot
+   * (the learned context changes a handful of times in a run), shared by the records after it.
+   */
+  static final class Learned {
+    private ObjectNode snapshot;
+    private Value value;
+    private Value tripline;
+
+    Value value(ObjectNode learned) {
+      if (learned != snapshot) {
+        snapshot = learned;
+        value = learned == null ? null : ValueJson.fromNode(learned);
+        tripline = value == null ? null : ObjectValue.builder().put("learned", value).build();
+      }
+      return value;
+    }
+
+    /** {@code {"learned": ...}} for records without enrichment. */
+    Value tripline() {
+      return tripline;
+    }
+  }
+
+  static Value of(CloudTrailRecord r, ObjectNode learned, Learned cache, Enricher enricher) {
     ObjectNode source = enricher == null ? null : enricher.source(r);
-    if (learned == null && source == null) {
+    Value learnedValue = cache.value(learned);
+    if (learnedValue == null && source == null) {
       return ValueJson.fromNode(r.json());
     }
-    ObjectNode tripline = JsonNodeFactory.instance.objectNode();
-    if (source != null) {
-      tripline.set("source", source);
+    if (source == null) {
+      return ValueJson.fromNode(r.json(), "tripline", cache.tripline());
     }
-    if (learned != null) {
-      tripline.set("learned", learned);
+    ObjectValue.Builder tripline = ObjectValue.builder().put("source", ValueJson.fromNode(source));
+    if (learnedValue != null) {
+      tripline.put("learned", learnedValue);
     }
-    return ValueJson.fromNode(r.json(), "tripline", ValueJson.fromNode(tripline));
+    return ValueJson.fromNode(r.json(), "tripline", tripline.build());
   }
 }

@@ -167,6 +167,32 @@ public final class Evaluation implements BuiltinContext {
     return out;
   }
 
+  /**
+   * The value of the query's first expression in its first solution, or null when it has none:
+   * {@code run(q).get(0).expressions().get(0)} without collecting the solutions (for a document
+   * ref evaluated once per record, that bookkeeping costs more than the lookup).
+   */
+  public Value firstExpression(CompiledQuery q) {
+    int at = -1;
+    for (int i = 0; i < q.originalIndex().length; i++) {
+      if (q.originalIndex()[i] == 0) {
+        at = i;
+      }
+    }
+    int first = at;
+    Value[] values = new Value[q.body().literals().size()];
+    Value[] result = new Value[1];
+    boolean[] found = {false};
+    bodies.eval(q.body().literals(), 0, new Bindings(), values, () -> {
+      if (!found[0]) {
+        found[0] = true;
+        result[0] = first < 0 ? null : values[first];
+      }
+      return true;
+    });
+    return result[0];
+  }
+
   @Override
   public long nowNanos() {
     return now;

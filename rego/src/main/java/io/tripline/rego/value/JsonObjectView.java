@@ -15,8 +15,8 @@ import java.util.List;
  * costs nothing (members are found through the Jackson node's own hash map). Members read are
  * remembered (a record's eventName is read by the rule index, by many rules and by the correlator:
  * converted once, found in a short array that is hot in the cache). The view's only mutable state
- * is that memo and its sorted keys, both published as immutable snapshots, so a view can be shared
- * across threads: a race can only lose a memo entry, never return a wrong one.
+ * is that memo (slots holding immutable entries) and its sorted keys (an immutable snapshot), so a
+ * view can be shared across threads: a race can only lose a memo entry, never return a wrong one.
  */
 final class JsonObjectView extends ObjectValue {
   private final JsonNode node;
@@ -25,54 +25,22 @@ final class JsonObjectView extends ObjectValue {
   private final Value extra;
   private volatile List<Value> sortedKeys;
   private volatile JsonNode merged;
-  private Memo memo = Memo.EMPTY;
+  /**
+   * Members already read, in the order read: slots filled in place, never changed once set. A
+   * view is normally read by one thread at a time; if two race, one may overwrite the other's new
+   * slot or leave a slot empty: a lost memo entry, read again from the node, never a wrong one
+   * (a slot holds an immutable entry or null).
+   */
+  private Remembered[] memo;
+  private int remembered;
 
-  /** Members already read: an immutable snapshot, replaced (copied with one more entry) on a miss. */
-  private static final class Memo {
-    static final Memo EMPTY = new Memo(new int[0], new String[0], new Value[0]);
-    /** How many members a view remembers; records are read through a few dozen paths at most. */
-    static final int LIMIT = 32;
-    /** Stands for a member that is absent. */
-    static final Value ABSENT = StringValue.of("\u0000absent");
+  /** One member read: its name (with its hash) and value ({@link #ABSENT} when the node has none). */
+  private record Remembered(int hash, String name, Value value) {}
 
-    final int[] hashes;
-    final String[] names;
-    final Value[] values;
-
-    Memo(int[] hashes, String[] names, Value[] values) {
-      this.hashes = hashes;
-      this.names = names;
-      this.values = values;
-    }
-
-    Value find(String name) {
-      int h = name.hashCode();
-      int[] hs = hashes;
-      for (int i = 0; i < hs.length; i++) {
-        if (hs[i] == h) {
-          String k = names[i];
-          if (k == name || k.equals(name)) {
-            return values[i];
-          }
-        }
-      }
-      return null;
-    }
-
-    Memo with(String name, Value value) {
-      int len = names.length;
-      if (len >= LIMIT) {
-        return this;
-      }
-      int[] h = Arrays.copyOf(hashes, len + 1);
-      h[len] = name.hashCode();
-      String[] n = Arrays.copyOf(names, len + 1);
-      Value[] v = Arrays.copyOf(values, len + 1);
-      n[len] = name;
-      v[len] = value;
-      return new Memo(h, n, v);
-    }
-  }
+  /** How many members a view remembers; records are read through a few dozen paths at most. */
+  private static final int LIMIT = 32;
+  /** Stands for a member that is absent. */
+  private static final Value ABSENT = StringValue.of("\u0000absent");
 
   JsonObjectView(JsonNode node) {
     this(node, null, null);
@@ -93,15 +61,34 @@ final class JsonObjectView extends ObjectValue {
     if (extraKey != null && extraKey.equals(name)) {
       return extra;
     }
-    Memo m = memo;
-    Value known = m.find(name);
-    if (known != null) {
-      return known == Memo.ABSENT ? null : known;
+    int h = name.hashCode();
+    Remembered[] m = memo;
+    if (m != null) {
+      for (Remembered r : m) {
+        if (r != null && r.hash == h && (r.name == name || r.name.equals(name))) {
+          return r.value == ABSENT ? null : r.value;
+        }
+      }
     }
     JsonNode child = node.get(name);
     Value v = child == null ? null : ValueJson.fromNode(child);
-    memo = m.with(name, v == null ? Memo.ABSENT : v);
+    remember(m, new Remembered(h, name, v == null ? ABSENT : v));
     return v;
+  }
+
+  private void remember(Remembered[] m, Remembered r) {
+    int n = remembered;
+    if (n >= LIMIT) {
+      return;
+    }
+    if (m == null || n >= m.length) {
+      m = m == null ? new Remembered[8] : Arrays.copyOf(m, Math.min(LIMIT, m.length * 2));
+      memo = m;
+    }
+    if (n < m.length) {
+      m[n] = r;
+      remembered = n + 1;
+    }
   }
 
   @Override
