@@ -19,15 +19,29 @@ public final class DocumentValues extends AbstractMap<String, Value> {
   private final Value[] values;
   /** Per ref, the error that left it out (a rule timeout); null when there is none. */
   private final RegoError[] errors;
+  private final boolean noneEvaluated;
 
   DocumentValues(List<String> refs, Value[] values) {
     this(refs, values, null);
   }
 
   DocumentValues(List<String> refs, Value[] values, RegoError[] errors) {
+    this(refs, values, errors, false);
+  }
+
+  DocumentValues(List<String> refs, Value[] values, RegoError[] errors, boolean noneEvaluated) {
     this.refs = refs;
     this.values = values;
     this.errors = errors;
+    this.noneEvaluated = noneEvaluated;
+  }
+
+  /**
+   * Whether the rule index ruled out every rule of every document for this input: nothing was
+   * evaluated and each document has its value for "no rule holds" (an empty set, or undefined).
+   */
+  public boolean noneEvaluated() {
+    return noneEvaluated;
   }
 
   /** The refs left out because their evaluation exceeded the rule timeout, with the error; usually empty. */

@@ -32,6 +32,12 @@ public final class PreparedDocuments {
   private final int[] owner;
   /** The entry of each indexed rule node. */
   private final Map<RuleNode, Integer> entryOfNode = new IdentityHashMap<>();
+  /**
+   * The result when the index rules out every rule of every document (each document's value for
+   * "no rule holds": an empty set, or undefined), shared: an input no rule can hold for costs one
+   * index lookup. Null when some document must be evaluated whatever the index says.
+   */
+  private final DocumentValues noneEvaluated;
 
   /**
    * One ref: its compiled query, the rule node it names (null when not indexed), and its value
@@ -73,6 +79,23 @@ public final class PreparedDocuments {
     this.index = all.isEmpty() ? null : RuleIndex.build(all, root::find);
     this.rules = all.toArray(CompiledRule[]::new);
     this.owner = owners.stream().mapToInt(Integer::intValue).toArray();
+    Value[] none = new Value[entries.size()];
+    boolean shortcut = index != null;
+    for (int e = 0; e < none.length && shortcut; e++) {
+      Value v = entries.get(e).whenNoCandidate();
+      shortcut = v != null;
+      none[e] = v == UNDEFINED ? null : v;
+    }
+    this.noneEvaluated = shortcut ? new DocumentValues(refs, none, null, true) : null;
+  }
+
+  private static boolean isEmpty(long[] bits) {
+    for (long w : bits) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The refs, in the order given. */
@@ -90,8 +113,12 @@ public final class PreparedDocuments {
     if (policy.deepPolicy() && !DeepStack.onDeepStack()) {
       return DeepStack.call(() -> evaluate(input, options));
     }
+    long[] candidates = index != null && options.ruleIndexing() && options.tracer() == null ? index.candidates(input) : null;
+    if (candidates != null && noneEvaluated != null && isEmpty(candidates)) {
+      return noneEvaluated;
+    }
     Evaluation ev = policy.newEvaluation(input, options);
-    List<CompiledRule>[] chosen = index != null && options.ruleIndexing() && options.tracer() == null ? select(ev, input) : null;
+    List<CompiledRule>[] chosen = candidates == null ? null : select(ev, candidates);
     Value[] out = new Value[entries.size()];
     RegoError[] errors = null;
     long overall = options.timeout() == null ? 0 : System.nanoTime() + options.timeout().toNanos();
@@ -136,10 +163,9 @@ public final class PreparedDocuments {
    * Looks the input up in the shared index: the rules each entry may need (null: none), handed to
    * the evaluation.
    */
-  private List<CompiledRule>[] select(Evaluation ev, Value input) {
+  private List<CompiledRule>[] select(Evaluation ev, long[] candidates) {
     @SuppressWarnings("unchecked")
     List<CompiledRule>[] chosen = new List[entries.size()];
-    long[] candidates = index.candidates(input);
     for (int w = 0; w < candidates.length; w++) {
       for (long bits = candidates[w]; bits != 0; bits &= bits - 1) {
         int i = (w << 6) + Long.numberOfTrailingZeros(bits);

@@ -108,6 +108,25 @@ class PreparedDocumentsTest {
   }
 
   @Test
+  void anInputNoRuleCanHoldForIsAnsweredByTheIndexAlone() {
+    PreparedPolicy p = library();
+    List<String> indexedOnly = refs().subList(0, 20);
+    PreparedDocuments docs = p.prepareDocuments(indexedOnly);
+    Value unrelated = ValueJson.parseJson("{\"eventSource\":\"s3.amazonaws.com\",\"eventName\":\"GetObject\"}");
+    DocumentValues none = docs.evaluate(unrelated, EvalOptions.DEFAULT);
+    assertThat(none.noneEvaluated()).isTrue();
+    assertThat(none).isEqualTo(oneByOne(p, indexedOnly, unrelated)).hasSize(20);
+    assertThat(ValueJson.write(none.get("data.tripline.rules.r0.alert"))).isEqualTo("[]");
+
+    Value matching = ValueJson.parseJson("{\"eventSource\":\"svc1.amazonaws.com\",\"eventName\":\"Action5\"}");
+    DocumentValues some = docs.evaluate(matching, EvalOptions.DEFAULT);
+    assertThat(some.noneEvaluated()).isFalse();
+    assertThat(some).isEqualTo(oneByOne(p, indexedOnly, matching));
+    // A document that has to be evaluated whatever the index says (a default) keeps the full path.
+    assertThat(p.prepareDocuments(refs()).evaluate(unrelated, EvalOptions.DEFAULT).noneEvaluated()).isFalse();
+  }
+
+  @Test
   void onePreparationServesSeveralThreadsAtOnce() throws Exception {
     PreparedPolicy p = library();
     PreparedDocuments docs = p.prepareDocuments(refs());

@@ -71,6 +71,9 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     } catch (RegoException e) {
       return RecordVerdict.failed(e.getMessage());
     }
+    if (values.noneEvaluated()) {
+      return RecordVerdict.NONE;
+    }
     String timedOut = timedOut(values);
     Map<RuleInfo, List<Value>> alerts = null;
     List<RuleInfo> matched = null;
