@@ -105,8 +105,11 @@ final class Correlator {
     final Map<GroupKey, Group> groups = new HashMap<>();
     final StringValue[][] groupPaths;
     final StringValue[][] valuePaths;
+    /** The rule's group_by fields, one instance per distinct list across rules. */
+    final List<String> groupBy;
 
-    RuleState(RuleInfo rule) {
+    RuleState(RuleInfo rule, List<String> groupBy) {
+      this.groupBy = groupBy;
       groupPaths = rule.groupBy().stream().map(Correlator::parts).toArray(StringValue[][]::new);
       valuePaths = rule.newValue().stream().map(Correlator::parts).toArray(StringValue[][]::new);
     }
@@ -120,6 +123,7 @@ final class Correlator {
   private final boolean historyOnly;
   private final PendingQueue pending = new PendingQueue();
   private final Map<RuleInfo, RuleState> rules = new HashMap<>();
+  private final Map<List<String>, List<String>> groupBys = new HashMap<>();
   private Instant newest = Instant.MIN;
   private long processed;
 
@@ -138,10 +142,15 @@ final class Correlator {
    * fresh (it may wait in the reorder queue for a while).
    */
   void offer(Matched m) throws DetectionException {
-    RuleState state = rules.computeIfAbsent(m.rule(), RuleState::new);
-    Value[] values = m.rule().kind() == RuleKind.NEW_VALUE ? newValues(state, m.input()) : null;
-    pending.add(new Matched(m.rule(), m.index(), m.time(), m.input(), m.record(), m.verified(), groupKey(state, m.input()), values));
-    advance(m.time());
+    offer(m.rule(), m.index(), m.input(), m.record(), m.verified());
+  }
+
+  /** As {@link #offer(Matched)}, without building the record's entry twice. */
+  void offer(RuleInfo rule, long index, Value input, CloudTrailRecord record, boolean verified) throws DetectionException {
+    RuleState state = rules.computeIfAbsent(rule, r -> new RuleState(r, groupBys.computeIfAbsent(r.groupBy(), g -> g)));
+    Value[] values = rule.kind() == RuleKind.NEW_VALUE ? newValues(state, input) : null;
+    pending.add(new Matched(rule, index, record.eventTime(), input, record, verified, groupKey(state, input), values));
+    advance(record.eventTime());
   }
 
   /** Notes the time of any record of the stream (matching or not): the queue releases what is old enough. */
@@ -380,14 +389,25 @@ final class Correlator {
   }
 
   /** The record's values of the rule's group_by fields, in order (null where absent). */
-  private static GroupKey groupKey(RuleState state, Value input) {
+  private GroupKey groupKey(RuleState state, Value input) {
+    if (input == lastKeyInput && state.groupBy == lastKeyFields) {
+      return lastKey;
+    }
     Value[] key = new Value[state.groupPaths.length];
     for (int i = 0; i < key.length; i++) {
       Value v = path(input, state.groupPaths[i]);
       key[i] = v == null ? NullValue.NULL : v;
     }
-    return new GroupKey(key);
+    lastKeyInput = input;
+    lastKeyFields = state.groupBy;
+    lastKey = new GroupKey(key);
+    return lastKey;
   }
+
+  /** The last key read, for the next rule that groups the same record by the same fields. */
+  private Value lastKeyInput;
+  private List<String> lastKeyFields;
+  private GroupKey lastKey;
 
   /**
    * The records waiting for the reorder tolerance, oldest first. CloudTrail is mostly in time

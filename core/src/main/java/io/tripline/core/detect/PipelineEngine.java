@@ -193,7 +193,7 @@ final class PipelineEngine implements DetectionEngine {
       }
       if (deferred.isEmpty() || v.failed()) {
         for (RuleInfo rule : v.matched()) {
-          correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record()));
+          correlator.offer(rule, i, e.input(), e.record(), true);
         }
       } else {
         // Library order, as without deferral: a deferred rule's record joins unverified (a
@@ -201,7 +201,7 @@ final class PipelineEngine implements DetectionEngine {
         for (RuleInfo rule : correlation) {
           boolean isDeferred = deferred.contains(rule);
           if (isDeferred || v.matched().contains(rule)) {
-            correlator.offer(new Correlator.Matched(rule, i, e.record().eventTime(), e.input(), e.record(), !isDeferred));
+            correlator.offer(rule, i, e.input(), e.record(), !isDeferred);
           }
         }
       }
