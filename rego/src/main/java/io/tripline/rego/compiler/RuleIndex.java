@@ -21,18 +21,22 @@ import java.util.function.Function;
  */
 public final class RuleIndex {
   private final int size;
-  private final List<PathIndex> paths;
+  private final PathIndex[] paths;
 
   private RuleIndex(int size, List<PathIndex> paths) {
     this.size = size;
-    this.paths = paths;
+    this.paths = paths.toArray(PathIndex[]::new);
   }
 
   /**
    * One indexed input path: for each constant, the rules it lets through; the rules that need
    * the field defined and not false; and the rules that do not test the path.
    */
-  private record PathIndex(List<Value> path, Map<Value, long[]> byValue, long[] defined, long[] unconstrained) {}
+  private record PathIndex(List<Value> path, Value[] steps, Map<Value, long[]> byValue, long[] defined, long[] unconstrained) {
+    PathIndex(List<Value> path, Map<Value, long[]> byValue, long[] defined, long[] unconstrained) {
+      this(path, path.toArray(Value[]::new), byValue, defined, unconstrained);
+    }
+  }
 
   /**
    * The index of rules (in this order), or null when no rule has an indexable condition.
@@ -73,7 +77,9 @@ public final class RuleIndex {
       }
     }
     List<PathIndex> paths = new ArrayList<>();
-    byPath.forEach((p, b) -> paths.add(new PathIndex(p, Map.copyOf(b.byValue), b.defined, b.unconstrained)));
+    // A HashMap, not Map.copyOf: its lookups compare hashes before values (the immutable map's
+    // probing calls equals on every key it passes, a string comparison per step).
+    byPath.forEach((p, b) -> paths.add(new PathIndex(p, new HashMap<>(b.byValue), b.defined, b.unconstrained)));
     // The paths most rules test first: they rule out the most, so later paths that no remaining
     // rule tests are skipped without reading the field.
     paths.sort(java.util.Comparator.comparingInt((PathIndex p) -> -constrained(p.unconstrained(), rules.size())));
@@ -102,7 +108,7 @@ public final class RuleIndex {
 
   /** The input paths the index reads, e.g. {@code [eventSource]}, {@code [userIdentity, type]}. */
   public List<List<Value>> paths() {
-    return paths.stream().map(PathIndex::path).toList();
+    return java.util.Arrays.stream(paths).map(PathIndex::path).toList();
   }
 
   /** The positions of the rules that may hold for this input (null input: undefined), as a bit set. */
@@ -120,7 +126,7 @@ public final class RuleIndex {
       if (!tested) {
         continue; // no rule still in the running tests this path: the field need not be read
       }
-      Value v = at(input, p.path());
+      Value v = at(input, p.steps());
       long[] match = v == null ? null : p.byValue().get(v);
       long[] defined = v == null || v == BooleanValue.FALSE ? null : p.defined();
       boolean any = false;
@@ -154,10 +160,10 @@ public final class RuleIndex {
     return out;
   }
 
-  private static Value at(Value input, List<Value> path) {
+  private static Value at(Value input, Value[] path) {
     Value cur = input;
-    for (int i = 0; i < path.size() && cur != null; i++) {
-      cur = Navigation.child(cur, path.get(i));
+    for (int i = 0; i < path.length && cur != null; i++) {
+      cur = Navigation.child(cur, path[i]);
     }
     return cur;
   }
