@@ -287,16 +287,36 @@ final class Correlator {
     }
   }
 
-  /** The record's values of the rule's new_value fields (null where absent); strings hashed now, for the "seen?" lookups. */
-  private static Value[] newValues(RuleState state, Value input) {
+  /** The record's values of the rule's new_value fields (null where absent). */
+  private Value[] newValues(RuleState state, Value input) {
     Value[] out = new Value[state.valuePaths.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = path(input, state.valuePaths[i]);
-      if (out[i] instanceof StringValue v) {
-        v.hashCode();
-      }
+      out[i] = canonical(path(input, state.valuePaths[i]));
     }
     return out;
+  }
+
+  /**
+   * Strings of group keys and new values, one instance per text, found while the record is fresh:
+   * it is processed a reorder tolerance later, when comparing its text with a group's would read
+   * memory that has long left the cache; then it is a reference check. Bounded: starts over when full.
+   */
+  private final Map<StringValue, StringValue> canonical = new HashMap<>();
+  private static final int CANONICAL_LIMIT = 1 << 16;
+
+  private Value canonical(Value v) {
+    if (!(v instanceof StringValue s)) {
+      return v;
+    }
+    StringValue known = canonical.get(s);
+    if (known != null) {
+      return known;
+    }
+    if (canonical.size() >= CANONICAL_LIMIT) {
+      canonical.clear();
+    }
+    canonical.put(s, s);
+    return s;
   }
 
   private static boolean novel(RuleInfo rule, Group g, Value[] values) {
@@ -396,7 +416,7 @@ final class Correlator {
     Value[] key = new Value[state.groupPaths.length];
     for (int i = 0; i < key.length; i++) {
       Value v = path(input, state.groupPaths[i]);
-      key[i] = v == null ? NullValue.NULL : v;
+      key[i] = v == null ? NullValue.NULL : canonical(v);
     }
     lastKeyInput = input;
     lastKeyFields = state.groupBy;

@@ -10,7 +10,6 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,13 +29,19 @@ final class PipelineEngine implements DetectionEngine {
   private final DetectionOptions options;
   private final CorrelationHistory history;
   /** The correlation rules in library order, and those whose match the evaluator defers. */
-  private final List<RuleInfo> correlation;
-  private final Set<RuleInfo> deferred;
+  private final RuleInfo[] correlation;
+  private final boolean[] deferred;
+  private final boolean anyDeferred;
 
   PipelineEngine(RuleLibrary library, RecordEvaluator evaluator, DetectionOptions options) {
     this.evaluator = evaluator;
-    this.correlation = library.rules().stream().filter(r -> r.kind().correlation()).toList();
-    this.deferred = Set.copyOf(evaluator.deferred());
+    this.correlation = library.rules().stream().filter(r -> r.kind().correlation()).toArray(RuleInfo[]::new);
+    List<RuleInfo> deferredRules = evaluator.deferred();
+    this.deferred = new boolean[correlation.length];
+    for (int c = 0; c < correlation.length; c++) {
+      deferred[c] = deferredRules.contains(correlation[c]);
+    }
+    this.anyDeferred = !deferredRules.isEmpty();
     this.options = options;
     this.history = options.history() != null ? options.history() : new CorrelationHistory();
   }
@@ -191,21 +196,30 @@ final class PipelineEngine implements DetectionEngine {
           }
         }
       }
-      if (deferred.isEmpty() || v.failed()) {
-        for (RuleInfo rule : v.matched()) {
+      List<RuleInfo> matched = v.matched();
+      if (!anyDeferred || v.failed()) {
+        for (RuleInfo rule : matched) {
           correlator.offer(rule, i, e.input(), e.record(), true);
         }
       } else {
         // Library order, as without deferral: a deferred rule's record joins unverified (a
         // record that could not be evaluated takes part in no rule, deferred or not).
-        for (RuleInfo rule : correlation) {
-          boolean isDeferred = deferred.contains(rule);
-          if (isDeferred || v.matched().contains(rule)) {
-            correlator.offer(rule, i, e.input(), e.record(), !isDeferred);
+        for (int c = 0; c < correlation.length; c++) {
+          if (deferred[c] || (!matched.isEmpty() && containsRule(matched, correlation[c]))) {
+            correlator.offer(correlation[c], i, e.input(), e.record(), !deferred[c]);
           }
         }
       }
       correlator.advance(e.record().eventTime());
+    }
+
+    private static boolean containsRule(List<RuleInfo> rules, RuleInfo rule) {
+      for (RuleInfo r : rules) {
+        if (r == rule) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void progress(long started) {
