@@ -149,9 +149,43 @@ final class Correlator {
   void offer(RuleInfo rule, long index, Value input, CloudTrailRecord record, boolean verified) throws DetectionException {
     RuleState state = rules.computeIfAbsent(rule, r -> new RuleState(r, groupBys.computeIfAbsent(r.groupBy(), g -> g)));
     Value[] values = rule.kind() == RuleKind.NEW_VALUE ? newValues(state, input) : null;
-    pending.add(new Matched(rule, index, record.eventTime(), input, record, verified, groupKey(state, input), values));
-    advance(record.eventTime());
+    Matched m = new Matched(rule, index, record.eventTime(), input, record, verified, groupKey(state, input), values);
+    if (!verified && joinedEarly(state, m)) {
+      advance(m.time());
+      return;
+    }
+    pending.add(m);
+    advance(m.time());
   }
+
+  /**
+   * An unverified record whose values its group has all seen: a group's history only grows, so
+   * whenever the record's turn comes it can only join the window unverified. It joins now, while
+   * it is fresh, in time order; a batch built for an older record leaves it out (batches end with
+   * their newest record). Entries older than any in-order record could still need are dropped
+   * (those the last processed record's window has left).
+   */
+  private boolean joinedEarly(RuleState state, Matched m) {
+    Group g = state.groups.get(m.key());
+    if (g == null || novel(m.rule(), g, m.values())) {
+      return false;
+    }
+    if (lastProcessed != Instant.MIN) {
+      trim(g, lastProcessed, m.rule().window());
+    }
+    g.entries.add(insertionPoint(g.entries, m), m);
+    g.unverified++;
+    if (m.time().isAfter(g.last)) {
+      g.last = m.time();
+    }
+    if (lastProcessed != Instant.MIN) {
+      count(lastProcessed);
+    }
+    return true;
+  }
+
+  /** The time of the last record processed in order (Instant.MIN before the first). */
+  private Instant lastProcessed = Instant.MIN;
 
   /** Notes the time of any record of the stream (matching or not): the queue releases what is old enough. */
   void advance(Instant time) throws DetectionException {
@@ -179,6 +213,9 @@ final class Correlator {
   }
 
   private void process(Matched m) throws DetectionException {
+    if (m.time().isAfter(lastProcessed)) {
+      lastProcessed = m.time();
+    }
     RuleInfo rule = m.rule();
     RuleState state = rules.get(rule);
     boolean newValue = rule.kind() == RuleKind.NEW_VALUE;
@@ -225,7 +262,7 @@ final class Correlator {
     boolean worthIt = newValue ? novel(rule, g, values) : !g.firing;
     if (!historyOnly && worthIt) {
       verifyEntries(g);
-      if (g.entries.size() >= rule.threshold()) {
+      if (batch(rule, g, m).size() >= rule.threshold()) {
         evaluate(rule, g, m);
       }
     }
@@ -332,12 +369,13 @@ final class Correlator {
   }
 
   private void evaluate(RuleInfo rule, Group g, Matched newest) throws DetectionException {
-    List<Value> records = new ArrayList<>(g.entries.size());
-    for (Matched e : g.entries) {
+    List<Matched> batchEntries = batch(rule, g, newest);
+    List<Value> records = new ArrayList<>(batchEntries.size());
+    for (Matched e : batchEntries) {
       records.add(e.input());
     }
-    Instant start = g.entries.get(0).time();
-    Instant end = g.entries.get(g.entries.size() - 1).time();
+    Instant start = batchEntries.get(0).time();
+    Instant end = batchEntries.get(batchEntries.size() - 1).time();
     ObjectValue.Builder batch = ObjectValue.builder()
         .put("records", ArrayValue.of(records))
         .put("group", ObjectValue.of(toValueKeys(g.key)))
@@ -367,7 +405,7 @@ final class Correlator {
     for (Value alert : verdict.alerts()) {
       List<String> ids = alertEventIds(alert);
       if (ids.isEmpty()) {
-        for (Matched e : g.entries) {
+        for (Matched e : batchEntries) {
           ids.add(e.record().eventID());
         }
       }
@@ -398,6 +436,24 @@ final class Correlator {
         }
       }
     }
+  }
+
+  /**
+   * The entries a batch ending with {@code m} holds. For a new_value rule, those up to and
+   * including {@code m}: records that joined early (newer than it) are left out, and so are newer
+   * records when {@code m} itself arrived late. Other rules' records join in turn, so a late record
+   * finds the newer ones of its group already there and they stay in its batch.
+   */
+  private static List<Matched> batch(RuleInfo rule, Group g, Matched m) {
+    List<Matched> entries = g.entries;
+    if (rule.kind() != RuleKind.NEW_VALUE) {
+      return entries;
+    }
+    int end = entries.size();
+    while (end > 0 && ORDER.compare(entries.get(end - 1), m) > 0) {
+      end--;
+    }
+    return end == entries.size() ? entries : entries.subList(0, end);
   }
 
   private static int insertionPoint(List<Matched> entries, Matched m) {
