@@ -56,10 +56,23 @@ class DeferredNewValueTest {
       }
       """;
 
-  @Test
-  void unverifiedRecordsJoinABatchOnlyWhenTheirMatchHolds(@TempDir Path dir) throws Exception {
+  /** The findings of the rule over the records, with the given reorder tolerance, on 1 and on 2 threads (which must agree). */
+  static List<Finding> detect(Path dir, List<CloudTrailRecord> records, Duration tolerance) throws Exception {
     Files.writeString(dir.resolve("deferred.rego"), RULE);
     RuleLibrary library = RuleLibrary.compile(PolicyFiles.fromPaths(List.of(dir)));
+    List<List<Finding>> runs = new ArrayList<>();
+    for (int threads : new int[] {1, 2}) {
+      List<Finding> found = new ArrayList<>();
+      DetectionEngine.embedded(library, DetectionOptions.defaults().threads(threads).chunkSize(2).reorderTolerance(tolerance))
+          .run(records.iterator(), found::add);
+      runs.add(found);
+    }
+    assertThat(runs.get(1)).isEqualTo(runs.get(0));
+    return runs.get(0);
+  }
+
+  @Test
+  void unverifiedRecordsJoinABatchOnlyWhenTheirMatchHolds(@TempDir Path dir) throws Exception {
     List<CloudTrailRecord> records = List.of(
         call("a1", T0, "dev", "192.0.2.1", "s3.amazonaws.com", "ListBuckets", null, null),
         call("s1", T0.plusSeconds(10), "dev", "192.0.2.1", "s3.amazonaws.com", "Skip", null, null),
@@ -70,21 +83,15 @@ class DeferredNewValueTest {
         call("a4", T0.plusSeconds(50), "dev", "192.0.2.3", "s3.amazonaws.com", "ListBuckets", null, null),
         // Another principal's first call: no history, no finding.
         call("o1", T0.plusSeconds(60), "ops", "192.0.2.9", "s3.amazonaws.com", "ListBuckets", null, null));
-    for (int threads : new int[] {1, 2}) {
-      List<Finding> found = new ArrayList<>();
-      DetectionEngine.embedded(library, DetectionOptions.defaults().threads(threads).chunkSize(2))
-          .run(records.iterator(), found::add);
-      assertThat(found).extracting(Finding::message)
-          .containsExactly("new address 192.0.2.2 after 2 calls", "new address 192.0.2.3 after 3 calls");
-      assertThat(found.get(0).correlation().eventIDs()).containsExactly("a1", "a2", "a3");
-      assertThat(found.get(1).correlation().eventIDs()).containsExactly("a1", "a2", "a3", "a4");
-    }
+    List<Finding> found = detect(dir, records, DetectionOptions.DEFAULT_TOLERANCE);
+    assertThat(found).extracting(Finding::message)
+        .containsExactly("new address 192.0.2.2 after 2 calls", "new address 192.0.2.3 after 3 calls");
+    assertThat(found.get(0).correlation().eventIDs()).containsExactly("a1", "a2", "a3");
+    assertThat(found.get(1).correlation().eventIDs()).containsExactly("a1", "a2", "a3", "a4");
   }
 
   @Test
   void recordsThatJoinWhileOlderOnesWaitStayOutOfTheOlderBatches(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("deferred.rego"), RULE);
-    RuleLibrary library = RuleLibrary.compile(PolicyFiles.fromPaths(List.of(dir)));
     // With a 5-minute reorder tolerance, b2 and b3 wait while b4 and b6 (addresses the group has
     // seen) join the window at once: b3's batch must end with b3, b7's holds them all.
     List<CloudTrailRecord> records = List.of(
@@ -94,15 +101,11 @@ class DeferredNewValueTest {
         call("b4", T0.plus(Duration.ofMinutes(12)), "dev", "192.0.2.1", "iam.amazonaws.com", "ListUsers", null, null),
         call("b6", T0.plus(Duration.ofMinutes(20)), "dev", "192.0.2.1", "s3.amazonaws.com", "Skip", null, null),
         call("b7", T0.plus(Duration.ofMinutes(21)), "dev", "192.0.2.4", "s3.amazonaws.com", "ListBuckets", null, null));
-    for (int threads : new int[] {1, 2}) {
-      List<Finding> found = new ArrayList<>();
-      DetectionEngine.embedded(library, DetectionOptions.defaults().threads(threads).chunkSize(2)
-          .reorderTolerance(Duration.ofMinutes(5))).run(records.iterator(), found::add);
-      assertThat(found).extracting(Finding::message)
-          .containsExactly("new address 192.0.2.2 after 1 calls", "new address 192.0.2.4 after 2 calls");
-      assertThat(found.get(0).correlation().eventIDs()).containsExactly("b2", "b3");
-      // b6 (Skip) joined unverified and is left out once asked; b2 has left the 10-minute window.
-      assertThat(found.get(1).correlation().eventIDs()).containsExactly("b3", "b4", "b7");
-    }
+    List<Finding> found = detect(dir, records, Duration.ofMinutes(5));
+    assertThat(found).extracting(Finding::message)
+        .containsExactly("new address 192.0.2.2 after 1 calls", "new address 192.0.2.4 after 2 calls");
+    assertThat(found.get(0).correlation().eventIDs()).containsExactly("b2", "b3");
+    // b6 (Skip) joined unverified and is left out once asked; b2 has left the 10-minute window.
+    assertThat(found.get(1).correlation().eventIDs()).containsExactly("b3", "b4", "b7");
   }
 }
