@@ -47,12 +47,8 @@ final class Correlator {
    */
   record Matched(RuleInfo rule, long index, Instant time, Value input, CloudTrailRecord record, boolean verified,
       GroupKey key, Value[] values) {
-    Matched(RuleInfo rule, long index, Instant time, Value input, CloudTrailRecord record, boolean verified) {
-      this(rule, index, time, input, record, verified, null, null);
-    }
-
     Matched(RuleInfo rule, long index, Instant time, Value input, CloudTrailRecord record) {
-      this(rule, index, time, input, record, true);
+      this(rule, index, time, input, record, true, null, null);
     }
 
     Matched asVerified() {
@@ -125,7 +121,20 @@ final class Correlator {
   private final Map<RuleInfo, RuleState> rules = new HashMap<>();
   private final Map<List<String>, List<String>> groupBys = new HashMap<>();
   private Instant newest = Instant.MIN;
+  /** The time of the last record processed in order (Instant.MIN before the first). */
+  private Instant lastProcessed = Instant.MIN;
   private long processed;
+  /**
+   * Strings of group keys and new values, one instance per text, found while the record is fresh:
+   * it is processed a reorder tolerance later, when comparing its text with a group's would read
+   * memory that has long left the cache; then it is a reference check. Bounded: starts over when full.
+   */
+  private final Map<StringValue, StringValue> canonical = new HashMap<>();
+  private static final int CANONICAL_LIMIT = 1 << 16;
+  /** The last key read, for the next rule that groups the same record by the same fields. */
+  private Value lastKeyInput;
+  private List<String> lastKeyFields;
+  private GroupKey lastKey;
 
   Correlator(RecordEvaluator evaluator, CorrelationHistory history, Duration tolerance, Consumer<Finding> sink,
       Consumer<String> errors, boolean historyOnly) {
@@ -173,19 +182,21 @@ final class Correlator {
     if (lastProcessed != Instant.MIN) {
       trim(g, lastProcessed, m.rule().window());
     }
-    g.entries.add(insertionPoint(g.entries, m), m);
-    g.unverified++;
-    if (m.time().isAfter(g.last)) {
-      g.last = m.time();
-    }
+    joinUnverified(g, m);
     if (lastProcessed != Instant.MIN) {
       count(lastProcessed);
     }
     return true;
   }
 
-  /** The time of the last record processed in order (Instant.MIN before the first). */
-  private Instant lastProcessed = Instant.MIN;
+  /** Adds a record whose match has not been asked to its group's window, in time order. */
+  private static void joinUnverified(Group g, Matched m) {
+    g.entries.add(insertionPoint(g.entries, m), m);
+    g.unverified++;
+    if (m.time().isAfter(g.last)) {
+      g.last = m.time();
+    }
+  }
 
   /** Notes the time of any record of the stream (matching or not): the queue releases what is old enough. */
   void advance(Instant time) throws DetectionException {
@@ -228,11 +239,7 @@ final class Correlator {
       // group includes it, and is asked then. Other records are asked now.
       if (g != null && !novel(rule, g, values)) {
         trim(g, m.time(), rule.window());
-        g.entries.add(insertionPoint(g.entries, m), m);
-        g.unverified++;
-        if (m.time().isAfter(g.last)) {
-          g.last = m.time();
-        }
+        joinUnverified(g, m);
         count(m.time());
         return;
       }
@@ -332,14 +339,6 @@ final class Correlator {
     }
     return out;
   }
-
-  /**
-   * Strings of group keys and new values, one instance per text, found while the record is fresh:
-   * it is processed a reorder tolerance later, when comparing its text with a group's would read
-   * memory that has long left the cache; then it is a reference check. Bounded: starts over when full.
-   */
-  private final Map<StringValue, StringValue> canonical = new HashMap<>();
-  private static final int CANONICAL_LIMIT = 1 << 16;
 
   private Value canonical(Value v) {
     if (!(v instanceof StringValue s)) {
@@ -479,11 +478,6 @@ final class Correlator {
     lastKey = new GroupKey(key);
     return lastKey;
   }
-
-  /** The last key read, for the next rule that groups the same record by the same fields. */
-  private Value lastKeyInput;
-  private List<String> lastKeyFields;
-  private GroupKey lastKey;
 
   /**
    * The records waiting for the reorder tolerance, oldest first. CloudTrail is mostly in time

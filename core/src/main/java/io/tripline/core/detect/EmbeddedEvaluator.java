@@ -35,16 +35,15 @@ final class EmbeddedEvaluator implements RecordEvaluator {
     List<String> refs = new ArrayList<>();
     List<RuleInfo> owned = new ArrayList<>();
     for (RuleInfo r : library.rules()) {
+      if (r.kind().correlation()) {
+        batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
+      }
       if (r.kind() == RuleKind.NEW_VALUE) {
         deferredMatch.put(r, library.policy().prepareDocuments(List.of(r.matchRef())));
-        batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
         continue;
       }
       refs.add(r.kind().correlation() ? r.matchRef() : r.alertRef());
       owned.add(r);
-      if (r.kind().correlation()) {
-        batchAlerts.put(r, library.policy().prepareDocuments(List.of(r.alertRef())));
-      }
     }
     this.documents = library.policy().prepareDocuments(refs);
     this.owners = owned.toArray(RuleInfo[]::new);

@@ -5,6 +5,8 @@ import io.tripline.rego.builtins.Navigation;
 import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +84,7 @@ public final class RuleIndex {
     byPath.forEach((p, b) -> paths.add(new PathIndex(p, new HashMap<>(b.byValue), b.defined, b.unconstrained)));
     // The paths most rules test first: they rule out the most, so later paths that no remaining
     // rule tests are skipped without reading the field.
-    paths.sort(java.util.Comparator.comparingInt((PathIndex p) -> -constrained(p.unconstrained(), rules.size())));
+    paths.sort(Comparator.comparingInt((PathIndex p) -> -constrained(p.unconstrained(), rules.size())));
     return new RuleIndex(rules.size(), List.copyOf(paths));
   }
 
@@ -108,7 +110,7 @@ public final class RuleIndex {
 
   /** The input paths the index reads, e.g. {@code [eventSource]}, {@code [userIdentity, type]}. */
   public List<List<Value>> paths() {
-    return java.util.Arrays.stream(paths).map(PathIndex::path).toList();
+    return Arrays.stream(paths).map(PathIndex::path).toList();
   }
 
   /** The positions of the rules that may hold for this input (null input: undefined), as a bit set. */
