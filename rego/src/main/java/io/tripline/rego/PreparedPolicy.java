@@ -9,6 +9,7 @@ import io.tripline.rego.compiler.Compiler;
 import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.eval.EvalException;
 import io.tripline.rego.eval.Evaluation;
+import io.tripline.rego.eval.SharedResults;
 import io.tripline.rego.eval.Solution;
 import io.tripline.rego.metadata.AnnotationSet;
 import io.tripline.rego.parser.ParseException;
@@ -34,6 +35,8 @@ public final class PreparedPolicy {
   private static final int MAX_CACHED_QUERIES = 10_000;
   /** Rules nested or long enough that evaluations run on a large stack. */
   private final boolean deep;
+  /** Input-independent documents and function results shared by this policy's evaluations (null: none). */
+  private final SharedResults shared;
 
   PreparedPolicy(RuleNode root, Value data, BuiltinTable builtins) {
     this(root, data, builtins, AnnotationSet.EMPTY, false);
@@ -45,6 +48,15 @@ public final class PreparedPolicy {
     this.data = data;
     this.builtins = builtins;
     this.annotations = annotations;
+    this.shared = share(root, builtins, deep);
+  }
+
+  private static SharedResults share(RuleNode root, BuiltinTable builtins, boolean deep) {
+    try {
+      return deep ? DeepStack.call(() -> new SharedResults(root, builtins)) : new SharedResults(root, builtins);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // a policy the analysis cannot follow is evaluated without shared results
+    }
   }
 
   /** The {@code # METADATA} annotations of the policy's modules: every rule with its chain and merged {@code custom}. */
@@ -104,7 +116,7 @@ public final class PreparedPolicy {
   /** A fresh evaluation state for one input. */
   Evaluation newEvaluation(Value input, EvalOptions options) {
     Evaluation ev = new Evaluation(root, builtins, input, data, options.strictBuiltinErrors(), options.printHook(),
-        annotations, options.tracer()).allowNet(options.allowNet()).ruleIndexing(options.ruleIndexing());
+        annotations, options.tracer()).allowNet(options.allowNet()).ruleIndexing(options.ruleIndexing()).share(shared);
     if (options.timeout() != null) {
       ev.limits(System.nanoTime() + options.timeout().toNanos(), "timeout " + text(options.timeout()),
           options.cancellation());

@@ -45,6 +45,8 @@ public final class Evaluation implements BuiltinContext {
   final CallEval calls;
   final IndexLookup index;
   private boolean allowNet;
+  /** Results shared with the policy's other evaluations (null: none). */
+  SharedResults shared;
   /** Whether a deadline or cancellation applies: then {@link #tick} checks every 256 steps. */
   boolean limited;
   private long deadline;
@@ -81,6 +83,12 @@ public final class Evaluation implements BuiltinContext {
   /** Lets network builtins reach the network ({@code --allow-net}); off by default. */
   public Evaluation allowNet(boolean allow) {
     this.allowNet = allow;
+    return this;
+  }
+
+  /** Shares input-independent documents and function results with the policy's other evaluations. */
+  public Evaluation share(SharedResults results) {
+    this.shared = results;
     return this;
   }
 

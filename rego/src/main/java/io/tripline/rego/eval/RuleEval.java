@@ -40,6 +40,14 @@ final class RuleEval {
     if (hit != null) {
       return hit.orElse(null);
     }
+    SharedResults shared = sharing() && ev.shared.constant(node) ? ev.shared : null;
+    if (shared != null) {
+      hit = shared.document(node, ev.strict);
+      if (hit != null) {
+        cache.put(node, hit);
+        return hit.orElse(null);
+      }
+    }
     depth++;
     Value v;
     try {
@@ -47,8 +55,21 @@ final class RuleEval {
     } finally {
       depth--;
     }
-    cache.put(node, Optional.ofNullable(v));
+    Optional<Value> result = Optional.ofNullable(v);
+    cache.put(node, result);
+    if (shared != null) {
+      shared.document(node, ev.strict, result);
+    }
     return v;
+  }
+
+  /**
+   * Whether results shared across evaluations apply here: none under {@code with} replacements,
+   * and none when a tracer or print output must see every step.
+   */
+  private boolean sharing() {
+    return ev.shared != null && ev.tracer == null && !ev.printing() && ev.scope.dataOverrides.isEmpty()
+        && ev.scope.mocks.isEmpty();
   }
 
   private Value compute(RuleNode node, Value base) {
@@ -282,8 +303,21 @@ final class RuleEval {
     if (hit != null) {
       return hit.orElse(null);
     }
+    SharedResults.Plan plan = sharing() ? ev.shared.plan(node) : null;
+    SharedResults.Key shared = plan == null ? null : plan.key(args, ev.strict);
+    if (shared != null) {
+      hit = ev.shared.result(shared);
+      if (hit != null) {
+        calls.put(key, hit);
+        return hit.orElse(null);
+      }
+    }
     Value v = evaluateCall(node, args, at);
-    calls.put(key, Optional.ofNullable(v));
+    Optional<Value> result = Optional.ofNullable(v);
+    calls.put(key, result);
+    if (shared != null) {
+      ev.shared.result(shared, result);
+    }
     return v;
   }
 
