@@ -9,6 +9,7 @@ import io.tripline.rego.value.Value;
 import io.tripline.rego.value.ValueJson;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -78,7 +81,7 @@ final class Correlator {
   }
 
   private static final class Group {
-    final List<Matched> entries = new ArrayList<>();
+    final Window entries = new Window();
     final Map<String, Value> key;
     /** The key as JSON text: the group's name in the history and its state file. */
     final String keyText;
@@ -320,9 +323,7 @@ final class Correlator {
       }
       drop++;
     }
-    if (drop > 0) {
-      g.entries.subList(0, drop).clear();
-    }
+    g.entries.dropFirst(drop);
   }
 
   private void count(Instant time) {
@@ -514,6 +515,80 @@ final class Correlator {
         late.poll();
       }
       return head;
+    }
+  }
+
+  /**
+   * A group's entries in time order. Entries leave from the front as the window moves: dropping
+   * them moves a start index instead of shifting every later entry (a busy principal's window
+   * holds thousands); the space is reclaimed when the array is full.
+   */
+  static final class Window extends AbstractList<Matched> implements RandomAccess {
+    private Matched[] items = new Matched[8];
+    private int head;
+    private int tail;
+
+    @Override
+    public Matched get(int i) {
+      Objects.checkIndex(i, tail - head);
+      return items[head + i];
+    }
+
+    @Override
+    public int size() {
+      return tail - head;
+    }
+
+    @Override
+    public Matched set(int i, Matched m) {
+      Objects.checkIndex(i, tail - head);
+      Matched old = items[head + i];
+      items[head + i] = m;
+      return old;
+    }
+
+    @Override
+    public void add(int i, Matched m) {
+      Objects.checkIndex(i, tail - head + 1);
+      if (tail == items.length) {
+        Matched[] to = tail - head > items.length / 2 ? new Matched[items.length * 2] : items;
+        System.arraycopy(items, head, to, 0, tail - head);
+        if (to == items) {
+          Arrays.fill(items, tail - head, tail, null);
+        }
+        items = to;
+        tail -= head;
+        head = 0;
+      }
+      System.arraycopy(items, head + i, items, head + i + 1, tail - head - i);
+      items[head + i] = m;
+      tail++;
+      modCount++;
+    }
+
+    @Override
+    public Matched remove(int i) {
+      Objects.checkIndex(i, tail - head);
+      Matched old = items[head + i];
+      System.arraycopy(items, head + i + 1, items, head + i, tail - head - i - 1);
+      items[--tail] = null;
+      modCount++;
+      return old;
+    }
+
+    /** Drops the first n entries. */
+    void dropFirst(int n) {
+      if (n == 0) {
+        return;
+      }
+      Objects.checkFromIndexSize(0, n, tail - head);
+      Arrays.fill(items, head, head + n, null);
+      head += n;
+      if (head == tail) {
+        head = 0;
+        tail = 0;
+      }
+      modCount++;
     }
   }
 

@@ -40,9 +40,20 @@ final class RuleEval {
     if (hit != null) {
       return hit.orElse(null);
     }
-    SharedResults shared = sharing() && ev.shared.constant(node) ? ev.shared : null;
+    boolean sharing = sharing();
+    SharedResults shared = sharing && ev.shared.constant(node) ? ev.shared : null;
     if (shared != null) {
       hit = shared.document(node, ev.strict);
+      if (hit != null) {
+        cache.put(node, hit);
+        return hit.orElse(null);
+      }
+    }
+    // a document that reads the input through fixed paths: kept under the values there
+    SharedResults.Plan plan = sharing && shared == null && ev.scope.input != null ? ev.shared.inputPlan(node) : null;
+    SharedResults.Key key = plan == null ? null : plan.key(List.of(ev.scope.input), ev.strict);
+    if (key != null) {
+      hit = ev.shared.result(key);
       if (hit != null) {
         cache.put(node, hit);
         return hit.orElse(null);
@@ -59,6 +70,8 @@ final class RuleEval {
     cache.put(node, result);
     if (shared != null) {
       shared.document(node, ev.strict, result);
+    } else if (key != null) {
+      ev.shared.result(key, result);
     }
     return v;
   }

@@ -57,6 +57,7 @@ public final class SharedResults {
   private final BuiltinTable builtins;
   private final Set<RuleNode> constant = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RuleNode, Plan> plans = new IdentityHashMap<>();
+  private final Map<RuleNode, Plan> inputPlans = new IdentityHashMap<>();
   private final Map<Object, Optional<Value>> documents = new ConcurrentHashMap<>();
   private final Map<Object, Optional<Value>> results = new ConcurrentHashMap<>();
 
@@ -66,9 +67,11 @@ public final class SharedResults {
     this.builtins = builtins;
     Analysis a = new Analysis();
     a.visitTree(root);
-    a.docs.forEach((node, ok) -> {
-      if (ok) {
+    a.docs.forEach((node, info) -> {
+      if (info == CONSTANT) {
         constant.add(node);
+      } else if (info instanceof Plan p && node.children().isEmpty()) {
+        inputPlans.put(node, p);
       }
     });
     a.functions.forEach((node, plan) -> {
@@ -95,6 +98,15 @@ public final class SharedResults {
   /** How the function at node reads its arguments, when its results can be kept; else null. */
   Plan plan(RuleNode node) {
     Plan p = plans.get(node);
+    return p == null || p.disabled ? null : p;
+  }
+
+  /**
+   * How the document at node reads the input, when it reads it only through fixed paths (its one
+   * "argument" is the input) and its values are worth keeping; else null.
+   */
+  Plan inputPlan(RuleNode node) {
+    Plan p = inputPlans.get(node);
     return p == null || p.disabled ? null : p;
   }
 
@@ -269,11 +281,14 @@ public final class SharedResults {
   }
 
   private static final Unshareable UNSHAREABLE = new Unshareable();
+  /** The analysis of a document: the same for every input, or depending on more than input paths. */
+  private static final Object CONSTANT = new Object();
+  private static final Object UNSHARED = new Object();
 
   /** Rule by rule: which documents are input-independent, which functions read fixed paths. */
   private final class Analysis {
-    /** Document nodes: true when constant, false when not, absent when not analysed yet. */
-    final Map<RuleNode, Boolean> docs = new IdentityHashMap<>();
+    /** Document nodes: CONSTANT, the plan of their input reads, or UNSHARED; absent when not analysed yet. */
+    final Map<RuleNode, Object> docs = new IdentityHashMap<>();
     /** Function nodes: their plan, or null when they depend on more than their arguments. */
     final Map<RuleNode, Plan> functions = new IdentityHashMap<>();
     final Set<RuleNode> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -282,43 +297,60 @@ public final class SharedResults {
       if (n.isFunction()) {
         function(n);
       } else if (n.hasRules()) {
-        constantDoc(n);
+        doc(n);
       }
       for (RuleNode c : n.children().values()) {
         visitTree(c);
       }
     }
 
-    /** Whether the document at n (its rules and everything below) is the same for every input. */
-    boolean constantDoc(RuleNode n) {
-      Boolean known = docs.get(n);
+    /**
+     * What the document at n (its rules and everything below) depends on: nothing but data
+     * (CONSTANT), the input through fixed paths (their plan), or more (UNSHARED).
+     */
+    Object doc(RuleNode n) {
+      Object known = docs.get(n);
       if (known != null) {
         return known;
       }
       if (!inProgress.add(n)) {
-        return false;
+        return UNSHARED;
       }
-      boolean ok;
+      Object info;
       try {
-        ok = true;
-        if (!n.isFunction()) {
-          for (CompiledRule r : allRules(n)) {
-            rule(r, Map.of(), new Reads(0));
-          }
+        Reads reads = new Reads(1, true);
+        for (CompiledRule r : allRules(n)) {
+          rule(r, Map.of("input", 0), reads);
         }
         for (RuleNode c : n.children().values()) {
-          if (!c.isFunction() && !constantDoc(c)) {
-            ok = false;
-            break;
+          if (!c.isFunction()) {
+            readThrough(c, reads);
           }
         }
-      } catch (Unshareable e) {
-        ok = false;
+        info = reads.paths.get(0).isEmpty() ? CONSTANT : new Plan(new Value[][][] {reads.paths.get(0).toArray(Value[][]::new)});
+      } catch (Unshareable | BareUse e) {
+        info = UNSHARED;
       } finally {
         inProgress.remove(n);
       }
-      docs.put(n, ok);
-      return ok;
+      docs.put(n, info);
+      return info;
+    }
+
+    /** Adds the input paths the document at n reads to reads (input being argument 0); throws when it reads more. */
+    private void readThrough(RuleNode n, Reads reads) {
+      Object info = doc(n);
+      if (info == UNSHARED) {
+        throw UNSHAREABLE;
+      }
+      if (info instanceof Plan p) {
+        if (!reads.ofInput) {
+          throw UNSHAREABLE; // a function may not read the input, not even through a document
+        }
+        for (Value[] path : p.reads[0]) {
+          reads.add(0, path);
+        }
+      }
     }
 
     /** The function's plan, or null when it depends on more than its arguments. */
@@ -354,7 +386,7 @@ public final class SharedResults {
         }
       }
       while (true) {
-        Reads reads = new Reads(arity);
+        Reads reads = new Reads(arity, false);
         int demote = -1;
         try {
           for (CompiledRule r : rules) {
@@ -483,14 +515,17 @@ public final class SharedResults {
         fixed++;
       }
       if (r.head() instanceof Term.Var v && params.containsKey(v.name())) {
+        if (path.isEmpty()) {
+          throw new BareUse(params.get(v.name()));
+        }
         reads.add(params.get(v.name()), keys(path, fixed));
       } else if (r.head() instanceof Term.Var v && v.name().equals("data")) {
         RuleNode n = root;
         for (int i = 0; i < fixed && n != null && !n.hasRules(); i++) {
           n = path.get(i) instanceof Term.Scalar s && s.value() instanceof StringValue str ? n.child(str.value()) : null;
         }
-        if (n != null && !constantDoc(n)) {
-          throw UNSHAREABLE;
+        if (n != null) {
+          readThrough(n, reads);
         }
       } else {
         term(r.head(), params, reads);
@@ -509,12 +544,13 @@ public final class SharedResults {
         }
         for (int i = 0; i < c.args().size(); i++) {
           Term a = c.args().get(i);
-          if (i < plan.reads.length && a instanceof Term.Var v && params.containsKey(v.name())) {
+          Integer param = param(a, params);
+          if (i < plan.reads.length && param != null) {
             if (plan.reads[i] == null) {
-              throw new BareUse(params.get(v.name()));
+              throw new BareUse(param);
             }
             for (Value[] p : plan.reads[i]) {
-              reads.add(params.get(v.name()), p);
+              reads.add(param, p);
             }
           } else {
             term(a, params, reads);
@@ -536,9 +572,8 @@ public final class SharedResults {
       Term obj = c.args().get(0);
       Term key = c.args().get(1);
       Value[] base;
-      Integer param;
-      if (obj instanceof Term.Var v && params.containsKey(v.name())) {
-        param = params.get(v.name());
+      Integer param = param(obj, params);
+      if (param != null) {
         base = new Value[0];
       } else if (obj instanceof Term.Ref r && r.head() instanceof Term.Var v && params.containsKey(v.name())
           && r.path().stream().allMatch(p -> pathKey(p) != null)) {
@@ -550,6 +585,9 @@ public final class SharedResults {
       List<Value> tail = new ArrayList<>();
       if (key instanceof Term.Scalar s && s.value() instanceof StringValue str) {
         tail.add(str);
+      } else if (key instanceof Term.Scalar s && s.value() instanceof ArrayValue a && a.size() > 0
+          && a.asList().stream().allMatch(StringValue.class::isInstance)) {
+        tail.addAll(a.asList()); // a constant path, folded by the compiler
       } else if (key instanceof Term.ArrayTerm a && !a.items().isEmpty()
           && a.items().stream().allMatch(i -> i instanceof Term.Scalar s && s.value() instanceof StringValue)) {
         a.items().forEach(i -> tail.add(((Term.Scalar) i).value()));
@@ -563,6 +601,14 @@ public final class SharedResults {
       reads.add(param, full);
       term(c.args().get(2), params, reads);
       return true;
+    }
+
+    /** The argument a term is, whole (a variable, or a reference without path), or null. */
+    private Integer param(Term t, Map<String, Integer> params) {
+      if (t instanceof Term.Var v) {
+        return params.get(v.name());
+      }
+      return t instanceof Term.Ref r && r.path().isEmpty() && r.head() instanceof Term.Var v ? params.get(v.name()) : null;
     }
 
     /** The callee: a function's rule node, a builtin's name, or null when unknown. */
@@ -606,12 +652,14 @@ public final class SharedResults {
     }
   }
 
-  /** The paths read per argument, each once. */
+  /** The paths read per argument, each once; for a document, its one argument is the input. */
   private static final class Reads {
     final List<Set<List<Value>>> seen = new ArrayList<>();
     final List<List<Value[]>> paths = new ArrayList<>();
+    final boolean ofInput;
 
-    Reads(int arity) {
+    Reads(int arity, boolean ofInput) {
+      this.ofInput = ofInput;
       for (int i = 0; i < arity; i++) {
         seen.add(new LinkedHashSet<>());
         paths.add(new ArrayList<>());

@@ -73,6 +73,48 @@ class SharedResultsTest {
   }
 
   @Test
+  void documentsThatReadTheInputThroughFixedPathsAreKeptUnderThem() {
+    RuleNode root = tree("""
+        package t
+
+        service(r) := r.id.service
+
+        called if input.name == "Get"
+        match if {
+          called
+          service(input) == "s3"
+        }
+        whole := count(input)
+        stamped := [input.name, time.now_ns()]
+        """);
+    SharedResults s = new SharedResults(root, BuiltinTable.standard());
+    assertThat(s.inputPlan(node(root, "data.t.called"))).isNotNull();
+    assertThat(s.inputPlan(node(root, "data.t.match"))).isNotNull();
+    assertThat(s.inputPlan(node(root, "data.t.whole"))).isNull();
+    assertThat(s.inputPlan(node(root, "data.t.stamped"))).isNull();
+
+    PreparedPolicy p = policy("""
+        package t
+
+        service(r) := r.id.service
+
+        match if {
+          input.name == "Get"
+          service(input) == "s3"
+        }
+
+        via_with if match with input as {"name": "Get", "id": {"service": "s3"}}
+        """);
+    for (int i = 0; i < 3; i++) {
+      assertThat(value(p, "data.t.match", "{\"name\":\"Get\",\"id\":{\"service\":\"s3\"},\"n\":" + i + "}")).isEqualTo("true");
+      assertThat(value(p, "data.t.match", "{\"name\":\"Get\",\"id\":{\"service\":\"ec2\"}}")).isEqualTo("undefined");
+      assertThat(value(p, "data.t.match", "{\"name\":\"Put\",\"id\":{\"service\":\"s3\"}}")).isEqualTo("undefined");
+      assertThat(value(p, "data.t.via_with", "{\"name\":\"Put\"}")).isEqualTo("true");
+      assertThat(value(p, "data.t.match", "{\"name\":\"Put\"}")).isEqualTo("undefined");
+    }
+  }
+
+  @Test
   void aKeyTellsMissingKeysFromValuesThatAreNotObjects() {
     PreparedPolicy p = policy("""
         package t
