@@ -59,6 +59,16 @@ public final class PreparedPolicy {
     }
   }
 
+  /**
+   * Drops the results this policy's evaluations share (input-independent documents, function
+   * results kept under the paths they read): to free memory, or to measure a run that starts cold.
+   */
+  public void clearSharedResults() {
+    if (shared != null) {
+      shared.clear();
+    }
+  }
+
   /** The {@code # METADATA} annotations of the policy's modules: every rule with its chain and merged {@code custom}. */
   public AnnotationSet annotations() {
     return annotations;

@@ -49,7 +49,9 @@ public final class SharedResults {
       "crypto.x509.parse_and_verify_certificates_with_options");
   /** Composite arguments and path values larger than this many values are not kept as keys. */
   private static final int MAX_KEY_SIZE = 64;
-  private static final int MAX_RESULTS = 100_000;
+  private static final int MAX_RESULTS = 16_384;
+  /** Results kept per function or document: one whose keys rarely repeat starts over alone. */
+  private static final int MAX_RESULTS_EACH = 2_048;
   /** After this many lookups, a function whose results are reused less than a quarter of the time stops keeping them. */
   private static final int TRIAL = 4096;
 
@@ -59,7 +61,8 @@ public final class SharedResults {
   private final Map<RuleNode, Plan> plans = new IdentityHashMap<>();
   private final Map<RuleNode, Plan> inputPlans = new IdentityHashMap<>();
   private final Map<Object, Optional<Value>> documents = new ConcurrentHashMap<>();
-  private final Map<Object, Optional<Value>> results = new ConcurrentHashMap<>();
+  /** Results kept in all (approximately: it only bounds memory). */
+  private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
 
   /** Analyses every rule and function under root (once, when the policy is prepared). */
   public SharedResults(RuleNode root, BuiltinTable builtins) {
@@ -111,16 +114,35 @@ public final class SharedResults {
   }
 
   Optional<Value> result(Key key) {
-    Optional<Value> r = results.get(key);
+    Optional<Value> r = key.plan.results.get(key);
     key.plan.looked(r != null);
     return r;
   }
 
   void result(Key key, Optional<Value> value) {
-    if (results.size() >= MAX_RESULTS) {
-      results.clear();
+    Map<Key, Optional<Value>> mine = key.plan.results;
+    if (mine.size() >= MAX_RESULTS_EACH) {
+      kept.addAndGet(-mine.size());
+      mine.clear();
     }
-    results.put(key, value);
+    if (kept.get() >= MAX_RESULTS) {
+      clear();
+    }
+    if (mine.put(key, value) == null) {
+      kept.incrementAndGet();
+    }
+  }
+
+  /** Drops every shared result and document (memory, or to measure a run that starts cold). */
+  public void clear() {
+    documents.clear();
+    for (Plan p : plans.values()) {
+      p.results.clear();
+    }
+    for (Plan p : inputPlans.values()) {
+      p.results.clear();
+    }
+    kept.set(0);
   }
 
   /** The key a function's result is kept under: the function, strictness and what it reads of its arguments. */
@@ -154,6 +176,7 @@ public final class SharedResults {
    */
   static final class Plan {
     private final Value[][][] reads;
+    final Map<Key, Optional<Value>> results = new ConcurrentHashMap<>();
     private volatile boolean disabled;
     private int lookups;
     private int hits;
