@@ -7,6 +7,7 @@ import io.tripline.rego.ast.Term;
 import io.tripline.rego.builtins.Navigation;
 import io.tripline.rego.compiler.CompiledRule;
 import io.tripline.rego.compiler.RuleNode;
+import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.ObjectValue;
 import io.tripline.rego.value.SetValue;
 import io.tripline.rego.value.StringValue;
@@ -153,6 +154,9 @@ final class RuleEval {
     if (kind == RuleKind.MULTI_VALUE && plain) {
       Set<Value> out = new HashSet<>();
       for (CompiledRule r : rules) {
+        if (guardFails(r)) {
+          continue;
+        }
         Bindings b = new Bindings();
         clauses(r, b, (value, bb) -> ev.terms.eval(r.rule().key(), bb, v -> {
           out.add(v);
@@ -174,6 +178,9 @@ final class RuleEval {
         ? "rule " + node.fullName() + " produced conflicting values"
         : "complete rules must not produce multiple outputs";
     for (CompiledRule r : ev.index.rules(node)) {
+      if (guardFails(r)) {
+        continue;
+      }
       Bindings b = new Bindings();
       boolean constant = r.rule().value() instanceof Term.Scalar && r.rule().elses().isEmpty();
       clauses(r, b, (value, bb) -> {
@@ -255,6 +262,36 @@ final class RuleEval {
       b.put(e.getKey(), toValue(e.getValue()));
     }
     return b.build();
+  }
+
+  /**
+   * Whether the rule's guard (its leading literals that read only input paths) is known to fail
+   * for inputs that agree with this one on those paths: then the rule gives nothing and is
+   * skipped. A guard met for the first time is evaluated alone and its outcome kept.
+   */
+  private boolean guardFails(CompiledRule r) {
+    SharedResults.Guard guard = sharing() && ev.scope.input != null ? ev.shared.guard(r) : null;
+    SharedResults.Key key = guard == null ? null : guard.plan().key(List.of(ev.scope.input), ev.strict);
+    if (key == null) {
+      return false;
+    }
+    Optional<Value> known = ev.shared.result(key);
+    if (known != null) {
+      return known.isEmpty();
+    }
+    boolean[] holds = {false};
+    CompiledRule outer = ev.currentRule;
+    ev.currentRule = r;
+    try {
+      ev.bodies.eval(r.rule().body().literals().subList(0, guard.length()), 0, new Bindings(), () -> {
+        holds[0] = true;
+        return false;
+      });
+    } finally {
+      ev.currentRule = outer;
+    }
+    ev.shared.result(key, holds[0] ? Optional.of(BooleanValue.TRUE) : Optional.empty());
+    return !holds[0];
   }
 
   /** A solution of a rule clause: the value term of the clause that held, under its bindings. */

@@ -60,6 +60,7 @@ public final class SharedResults {
   private final Set<RuleNode> constant = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RuleNode, Plan> plans = new IdentityHashMap<>();
   private final Map<RuleNode, Plan> inputPlans = new IdentityHashMap<>();
+  private final Map<CompiledRule, Guard> guards = new IdentityHashMap<>();
   private final Map<Object, Optional<Value>> documents = new ConcurrentHashMap<>();
   /** Results kept in all (approximately: it only bounds memory). */
   private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
@@ -75,6 +76,13 @@ public final class SharedResults {
         constant.add(node);
       } else if (info instanceof Plan p && node.children().isEmpty()) {
         inputPlans.put(node, p);
+      } else if (!node.isFunction()) {
+        for (CompiledRule r : node.rules()) {
+          Guard g = a.guard(r);
+          if (g != null) {
+            guards.put(r, g);
+          }
+        }
       }
     });
     a.functions.forEach((node, plan) -> {
@@ -97,6 +105,15 @@ public final class SharedResults {
   void document(RuleNode node, boolean strict, Optional<Value> value) {
     documents.put(strict ? List.of(node) : node, value);
   }
+
+  /** The leading literals of a rule whose outcome is kept under the input paths they read; null when none. */
+  Guard guard(CompiledRule rule) {
+    Guard g = guards.get(rule);
+    return g == null || g.plan.disabled ? null : g;
+  }
+
+  /** A rule's first {@code length} literals, whose outcome (a solution or none) is kept per {@code plan}. */
+  record Guard(int length, Plan plan) {}
 
   /** How the function at node reads its arguments, when its results can be kept; else null. */
   Plan plan(RuleNode node) {
@@ -141,6 +158,9 @@ public final class SharedResults {
     }
     for (Plan p : inputPlans.values()) {
       p.results.clear();
+    }
+    for (Guard g : guards.values()) {
+      g.plan.results.clear();
     }
     kept.set(0);
   }
@@ -462,33 +482,66 @@ public final class SharedResults {
 
     private void body(Body b, Map<String, Integer> params, Reads reads) {
       for (Literal l : b.literals()) {
-        if (!l.withs().isEmpty()) {
-          throw UNSHAREABLE;
-        }
-        Expr e = l.expr();
-        if (e instanceof Expr.TermExpr t) {
-          term(t.term(), params, reads);
-        } else if (e instanceof Expr.Unify u) {
-          term(u.left(), params, reads);
-          term(u.right(), params, reads);
-        } else if (e instanceof Expr.Assign a) {
-          term(a.left(), params, reads);
-          term(a.right(), params, reads);
-        } else if (e instanceof Expr.SomeIn s) {
-          if (s.key() != null) {
-            term(s.key(), params, reads);
-          }
-          term(s.value(), params, reads);
-          term(s.collection(), params, reads);
-        } else if (e instanceof Expr.Every ev) {
-          if (ev.key() != null) {
-            term(ev.key(), params, reads);
-          }
-          term(ev.value(), params, reads);
-          term(ev.domain(), params, reads);
-          body(ev.body(), params, reads);
-        }
+        literal(l, params, reads);
       }
+    }
+
+    private void literal(Literal l, Map<String, Integer> params, Reads reads) {
+      if (!l.withs().isEmpty()) {
+        throw UNSHAREABLE;
+      }
+      Expr e = l.expr();
+      if (e instanceof Expr.TermExpr t) {
+        term(t.term(), params, reads);
+      } else if (e instanceof Expr.Unify u) {
+        term(u.left(), params, reads);
+        term(u.right(), params, reads);
+      } else if (e instanceof Expr.Assign a) {
+        term(a.left(), params, reads);
+        term(a.right(), params, reads);
+      } else if (e instanceof Expr.SomeIn s) {
+        if (s.key() != null) {
+          term(s.key(), params, reads);
+        }
+        term(s.value(), params, reads);
+        term(s.collection(), params, reads);
+      } else if (e instanceof Expr.Every ev) {
+        if (ev.key() != null) {
+          term(ev.key(), params, reads);
+        }
+        term(ev.value(), params, reads);
+        term(ev.domain(), params, reads);
+        body(ev.body(), params, reads);
+      }
+    }
+
+    /**
+     * The guard of a rule whose document reads more than input paths: its leading literals that
+     * read only input paths (where most records fail: "a CloudTrail call by someone who is not a
+     * log reader"), and how they read the input. Null when there are none, or the rule has else
+     * clauses (they run when the body fails).
+     */
+    Guard guard(CompiledRule r) {
+      if (!r.rule().elses().isEmpty()) {
+        return null;
+      }
+      List<Literal> lits = r.rule().body().literals();
+      Reads reads = new Reads(1, true);
+      int n = 0;
+      for (Literal l : lits) {
+        Reads mine = new Reads(1, true);
+        try {
+          literal(l, Map.of("input", 0), mine);
+        } catch (Unshareable | BareUse e) {
+          break;
+        }
+        mine.paths.get(0).forEach(path -> reads.add(0, path));
+        n++;
+      }
+      if (n == 0 || reads.paths.get(0).isEmpty()) {
+        return null;
+      }
+      return new Guard(n, new Plan(new Value[][][] {reads.paths.get(0).toArray(Value[][]::new)}));
     }
 
     private void term(Term t, Map<String, Integer> params, Reads reads) {

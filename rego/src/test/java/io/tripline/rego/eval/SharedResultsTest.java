@@ -115,6 +115,40 @@ class SharedResultsTest {
   }
 
   @Test
+  void aRuleIsSkippedWhenItsGuardFailedForTheSameGuardValues() {
+    PreparedPolicy p = policy("""
+        package t
+
+        reader(r) if r.user == "auditor"
+
+        alert contains msg if {
+          input.kind == "read"
+          not reader(input)
+          count(rego.metadata.chain()) >= 0
+          msg := sprintf("%s read %s at %v", [input.user, input.object, input.id])
+        }
+
+        labelled := l if {
+          input.kind == "read"
+          l := input.object
+        } else := "other"
+        """);
+    for (int i = 0; i < 3; i++) {
+      // the guard (kind, user) fails for the auditor and for writes, whatever the rest says
+      assertThat(value(p, "data.t.alert", "{\"kind\":\"read\",\"user\":\"auditor\",\"object\":\"a\",\"id\":" + i + "}"))
+          .isEqualTo("[]");
+      assertThat(value(p, "data.t.alert", "{\"kind\":\"write\",\"user\":\"dev\",\"object\":\"a\",\"id\":" + i + "}"))
+          .isEqualTo("[]");
+      // and holds for a developer's read: the rest of the body runs on this record
+      assertThat(value(p, "data.t.alert", "{\"kind\":\"read\",\"user\":\"dev\",\"object\":\"o" + i + "\",\"id\":" + i + "}"))
+          .isEqualTo("[\"dev read o" + i + " at " + i + "\"]");
+      // a rule with else clauses has no guard: the else runs when the body fails
+      assertThat(value(p, "data.t.labelled", "{\"kind\":\"write\",\"object\":\"a\"}")).isEqualTo("\"other\"");
+      assertThat(value(p, "data.t.labelled", "{\"kind\":\"read\",\"object\":\"b" + i + "\"}")).isEqualTo("\"b" + i + "\"");
+    }
+  }
+
+  @Test
   void aKeyTellsMissingKeysFromValuesThatAreNotObjects() {
     PreparedPolicy p = policy("""
         package t
