@@ -8,6 +8,7 @@ import io.tripline.rego.compiler.RuleIndex;
 import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.eval.EvalException;
 import io.tripline.rego.eval.Evaluation;
+import io.tripline.rego.value.BooleanValue;
 import io.tripline.rego.value.SetValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ public final class PreparedDocuments {
               options.cancellation());
         }
         try {
-          out[e] = ev.firstExpression(entry.query());
+          out[e] = value(ev, entry, options);
         } catch (EvalException x) {
           if (ruleLimit == null || !x.getMessage().endsWith("(" + ruleLimit + ")")) {
             throw x;
@@ -157,6 +158,18 @@ public final class PreparedDocuments {
       throw PreparedPolicy.tooDeep(Location.NONE);
     }
     return new DocumentValues(refs, out, errors);
+  }
+
+  /**
+   * One entry's value: an indexed rule node read directly, without evaluating its query (a
+   * tracer sees the query, as OPA's would); {@code false} is left out as the query leaves it out.
+   */
+  private static Value value(Evaluation ev, Entry entry, EvalOptions options) {
+    if (entry.node() == null || options.tracer() != null) {
+      return ev.firstExpression(entry.query());
+    }
+    Value v = ev.document(entry.node());
+    return v == BooleanValue.FALSE ? null : v;
   }
 
   /**

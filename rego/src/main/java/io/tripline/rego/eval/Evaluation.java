@@ -2,6 +2,7 @@ package io.tripline.rego.eval;
 
 import io.tripline.rego.builtins.BuiltinContext;
 import io.tripline.rego.builtins.BuiltinTable;
+import io.tripline.rego.builtins.Navigation;
 import io.tripline.rego.compiler.RuleNode;
 import io.tripline.rego.value.Value;
 import io.tripline.rego.compiler.CompiledQuery;
@@ -10,6 +11,7 @@ import io.tripline.rego.metadata.AnnotationSet;
 import io.tripline.rego.metadata.RuleAnnotations;
 import io.tripline.rego.value.ArrayValue;
 import io.tripline.rego.value.ObjectValue;
+import io.tripline.rego.value.StringValue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -199,6 +201,21 @@ public final class Evaluation implements BuiltinContext {
       return true;
     });
     return result[0];
+  }
+
+  /**
+   * The document at node (a rule node), as the query {@code data.<node path>} would give it, without
+   * evaluating a query: null when undefined. For callers that evaluate known documents per record.
+   */
+  public Value document(RuleNode node) {
+    Value base = scope.data;
+    for (String key : node.path()) {
+      if (base == null) {
+        break;
+      }
+      base = Navigation.child(base, StringValue.of(key));
+    }
+    return rules.document(node, base);
   }
 
   @Override
