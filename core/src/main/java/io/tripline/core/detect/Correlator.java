@@ -576,15 +576,19 @@ final class Correlator {
       return old;
     }
 
-    /** Drops the first n entries. */
+    /**
+     * Drops the first n entries: only the start index moves; their slots are cleared when the
+     * array is compacted or the window empties (writing them now would reach back into memory
+     * long out of the cache).
+     */
     void dropFirst(int n) {
       if (n == 0) {
         return;
       }
       Objects.checkFromIndexSize(0, n, tail - head);
-      Arrays.fill(items, head, head + n, null);
       head += n;
       if (head == tail) {
+        Arrays.fill(items, 0, tail, null);
         head = 0;
         tail = 0;
       }
