@@ -2,8 +2,11 @@ package io.tripline.iam.access;
 
 import io.tripline.iam.NamedPolicy;
 import io.tripline.iam.policy.PolicyDocument;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A user or role of the account with its policies parsed once.
@@ -15,7 +18,7 @@ import java.util.Map;
  * @param identityPolicies inline and attached policies (a user's groups' included)
  * @param boundary the permissions boundary, or null
  * @param trustPolicy a role's trust policy, or null
- * @param tags the principal's tags
+ * @param tags the principal's tags, in the order the account lists them (outputs list them so)
  * @param serviceLinked a service-linked role (path {@code /aws-service-role/})
  */
 public record AccountPrincipal(
@@ -24,7 +27,11 @@ public record AccountPrincipal(
   public AccountPrincipal {
     groups = List.copyOf(groups);
     identityPolicies = List.copyOf(identityPolicies);
-    tags = Map.copyOf(tags);
+    tags.forEach((k, v) -> {
+      Objects.requireNonNull(k, "tag key");
+      Objects.requireNonNull(v, "tag value");
+    });
+    tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
   }
 
   /** The account id in the ARN. */
