@@ -13,6 +13,7 @@ import io.tripline.rego.value.SetValue;
 import io.tripline.rego.value.StringValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,18 +42,9 @@ final class RuleEval {
     if (hit != null) {
       return hit.orElse(null);
     }
-    boolean sharing = sharing();
-    SharedResults shared = sharing && ev.shared.constant(node) ? ev.shared : null;
-    if (shared != null) {
-      hit = shared.document(node, ev.strict);
-      if (hit != null) {
-        cache.put(node, hit);
-        return hit.orElse(null);
-      }
-    }
-    // a document that reads the input through fixed paths: kept under the values there
-    SharedResults.Plan plan = sharing && shared == null && ev.scope.input != null ? ev.shared.inputPlan(node) : null;
-    SharedResults.Key key = plan == null ? null : plan.key(List.of(ev.scope.input), ev.strict);
+    // a document that reads the input through fixed paths, or not at all: kept under the values there
+    SharedResults.Plan plan = sharing() ? ev.shared.documentPlan(node) : null;
+    SharedResults.Key key = plan == null ? null : plan.key(Collections.singletonList(ev.scope.input), ev.strict);
     if (key != null) {
       hit = ev.shared.result(key);
       if (hit != null) {
@@ -69,9 +61,7 @@ final class RuleEval {
     }
     Optional<Value> result = Optional.ofNullable(v);
     cache.put(node, result);
-    if (shared != null) {
-      shared.document(node, ev.strict, result);
-    } else if (key != null) {
+    if (key != null) {
       ev.shared.result(key, result);
     }
     return v;
@@ -270,8 +260,8 @@ final class RuleEval {
    * skipped. A guard met for the first time is evaluated alone and its outcome kept.
    */
   private boolean guardFails(CompiledRule r) {
-    SharedResults.Guard guard = sharing() && ev.scope.input != null ? ev.shared.guard(r) : null;
-    SharedResults.Key key = guard == null ? null : guard.plan().key(List.of(ev.scope.input), ev.strict);
+    SharedResults.Guard guard = sharing() ? ev.shared.guard(r) : null;
+    SharedResults.Key key = guard == null ? null : guard.plan().key(Collections.singletonList(ev.scope.input), ev.strict);
     if (key == null) {
       return false;
     }

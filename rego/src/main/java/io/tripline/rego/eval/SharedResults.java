@@ -17,6 +17,7 @@ import io.tripline.rego.value.StringValue;
 import io.tripline.rego.value.Value;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -25,21 +26,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Results shared by every evaluation of one prepared policy, for the parts of it that do not
- * depend on the input:
+ * Results shared by every evaluation of one prepared policy, kept under what they depend on
+ * (a {@link Plan}: the paths read of each argument, or the argument whole):
  * <ul>
- *   <li>a rule document none of whose rules (nor the rules, functions and builtins they use)
- *       reads {@code input} or asks anything but its arguments (time, randomness, the network,
- *       rule metadata) is the same for every input: it is computed once;</li>
  *   <li>a function that reads its arguments only through fixed paths ({@code r.userIdentity.arn},
  *       {@code object.get(r, "userAgent", "")}, or by passing {@code r} on to such a function)
- *       gives the same result for any arguments that agree on those paths: its result is kept
- *       under the values found there, so {@code aws.principal_arn(r)} is computed once per
- *       distinct caller, not once per record.</li>
+ *       gives the same result for any arguments that agree on those paths, so
+ *       {@code aws.principal_arn(r)} is computed once per distinct caller, not once per record;</li>
+ *   <li>a rule document is a function of the input: one that reads it only through fixed paths
+ *       is kept under the values there (a correlation rule's {@code match}), one that does not
+ *       read it at all is computed once;</li>
+ *   <li>a rule whose document reads more has a guard, its leading literals that read the input
+ *       only through fixed paths: a rule whose guard failed for the same values is skipped.</li>
  * </ul>
- * Only evaluations without {@code with} replacements, tracer or print output use them. Thread-safe.
+ * Nothing that uses {@code with} or a builtin that asks more than its arguments (time,
+ * randomness, the network, rule metadata) is shared, and only evaluations without {@code with}
+ * replacements, tracer or print output use these results. Thread-safe.
  */
 public final class SharedResults {
   /** Builtins whose result depends on more than their arguments. */
@@ -57,13 +62,12 @@ public final class SharedResults {
 
   private final RuleNode root;
   private final BuiltinTable builtins;
-  private final Set<RuleNode> constant = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<RuleNode, Plan> plans = new IdentityHashMap<>();
-  private final Map<RuleNode, Plan> inputPlans = new IdentityHashMap<>();
+  /** Documents that read the input through fixed paths, or not at all (a plan reading no path). */
+  private final Map<RuleNode, Plan> documentPlans = new IdentityHashMap<>();
   private final Map<CompiledRule, Guard> guards = new IdentityHashMap<>();
-  private final Map<Object, Optional<Value>> documents = new ConcurrentHashMap<>();
   /** Results kept in all (approximately: it only bounds memory). */
-  private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger kept = new AtomicInteger();
 
   /** Analyses every rule and function under root (once, when the policy is prepared). */
   public SharedResults(RuleNode root, BuiltinTable builtins) {
@@ -73,9 +77,9 @@ public final class SharedResults {
     a.visitTree(root);
     a.docs.forEach((node, info) -> {
       if (info == CONSTANT) {
-        constant.add(node);
+        documentPlans.put(node, new Plan(new Value[][][] {new Value[0][]}));
       } else if (info instanceof Plan p && node.children().isEmpty()) {
-        inputPlans.put(node, p);
+        documentPlans.put(node, p);
       } else if (!node.isFunction()) {
         for (CompiledRule r : node.rules()) {
           Guard g = a.guard(r);
@@ -94,16 +98,8 @@ public final class SharedResults {
 
   /** Whether the document at node is the same for every input. */
   boolean constant(RuleNode node) {
-    return constant.contains(node);
-  }
-
-  /** The document at node if computed before (an empty optional: undefined), else null. */
-  Optional<Value> document(RuleNode node, boolean strict) {
-    return documents.get(strict ? List.of(node) : node);
-  }
-
-  void document(RuleNode node, boolean strict, Optional<Value> value) {
-    documents.put(strict ? List.of(node) : node, value);
+    Plan p = documentPlans.get(node);
+    return p != null && p.reads[0].length == 0;
   }
 
   /** The leading literals of a rule whose outcome is kept under the input paths they read; null when none. */
@@ -122,11 +118,11 @@ public final class SharedResults {
   }
 
   /**
-   * How the document at node reads the input, when it reads it only through fixed paths (its one
-   * "argument" is the input) and its values are worth keeping; else null.
+   * How the document at node reads the input (its one argument), when it reads it only through
+   * fixed paths or not at all and its values are worth keeping; else null.
    */
-  Plan inputPlan(RuleNode node) {
-    Plan p = inputPlans.get(node);
+  Plan documentPlan(RuleNode node) {
+    Plan p = documentPlans.get(node);
     return p == null || p.disabled ? null : p;
   }
 
@@ -152,11 +148,10 @@ public final class SharedResults {
 
   /** Drops every shared result and document (memory, or to measure a run that starts cold). */
   public void clear() {
-    documents.clear();
     for (Plan p : plans.values()) {
       p.results.clear();
     }
-    for (Plan p : inputPlans.values()) {
+    for (Plan p : documentPlans.values()) {
       p.results.clear();
     }
     for (Guard g : guards.values()) {
@@ -334,7 +329,7 @@ public final class SharedResults {
     final Map<RuleNode, Object> docs = new IdentityHashMap<>();
     /** Function nodes: their plan, or null when they depend on more than their arguments. */
     final Map<RuleNode, Plan> functions = new IdentityHashMap<>();
-    final Set<RuleNode> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<RuleNode> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
 
     void visitTree(RuleNode n) {
       if (n.isFunction()) {

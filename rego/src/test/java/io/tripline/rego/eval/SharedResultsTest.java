@@ -88,10 +88,10 @@ class SharedResultsTest {
         stamped := [input.name, time.now_ns()]
         """);
     SharedResults s = new SharedResults(root, BuiltinTable.standard());
-    assertThat(s.inputPlan(node(root, "data.t.called"))).isNotNull();
-    assertThat(s.inputPlan(node(root, "data.t.match"))).isNotNull();
-    assertThat(s.inputPlan(node(root, "data.t.whole"))).isNull();
-    assertThat(s.inputPlan(node(root, "data.t.stamped"))).isNull();
+    assertThat(s.documentPlan(node(root, "data.t.called"))).isNotNull();
+    assertThat(s.documentPlan(node(root, "data.t.match"))).isNotNull();
+    assertThat(s.documentPlan(node(root, "data.t.whole"))).isNull();
+    assertThat(s.documentPlan(node(root, "data.t.stamped"))).isNull();
 
     PreparedPolicy p = policy("""
         package t
